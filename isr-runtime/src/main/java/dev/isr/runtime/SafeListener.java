@@ -1,0 +1,37 @@
+package dev.isr.runtime;
+
+/**
+ * Calls the user's listener so that its exceptions can neither break the cache's bookkeeping nor get
+ * lost: they go to the current thread's uncaught-exception handler.
+ */
+final class SafeListener implements IsrListener {
+
+    private final IsrListener delegate;
+
+    SafeListener(IsrListener delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void onRefreshFailure(String key, Throwable error) {
+        try {
+            delegate.onRefreshFailure(key, error);
+        } catch (Throwable listenerFailure) {
+            reportUncaught(listenerFailure);
+        }
+    }
+
+    @Override
+    public void onEviction(String key) {
+        try {
+            delegate.onEviction(key);
+        } catch (Throwable listenerFailure) {
+            reportUncaught(listenerFailure);
+        }
+    }
+
+    private static void reportUncaught(Throwable listenerFailure) {
+        Thread thread = Thread.currentThread();
+        thread.getUncaughtExceptionHandler().uncaughtException(thread, listenerFailure);
+    }
+}
