@@ -1,0 +1,23 @@
+package dev.isr.compiler;
+
+import dev.isr.compiler.ruby.FrontMatter;
+import dev.isr.compiler.ruby.FrontMatterSource;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The translate stage as the pipeline sees it: Ruby front matter in, JavaScript imports and
+ * statements out. The production implementation wraps
+ * {@link dev.isr.compiler.ruby.RubyFrontMatterTranslator}; the seam lets the compiler create it only
+ * when a page needs translating (JRuby costs seconds to boot) and lets tests count that.
+ */
+public interface FrontMatterTranslator extends AutoCloseable {
+
+    FrontMatter translate(FrontMatterSource source);
+
+    /** How long booting the translator's runtime took; empty while it has not booted. */
+    Optional<Duration> bootTime();
+
+    @Override
+    void close();
+}

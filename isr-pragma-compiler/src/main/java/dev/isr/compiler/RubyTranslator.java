@@ -1,0 +1,28 @@
+package dev.isr.compiler;
+
+import dev.isr.compiler.ruby.FrontMatter;
+import dev.isr.compiler.ruby.FrontMatterSource;
+import dev.isr.compiler.ruby.RubyFrontMatterTranslator;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The production translate stage: {@link RubyFrontMatterTranslator} behind the pipeline's seam. */
+final class RubyTranslator implements FrontMatterTranslator {
+
+    private final RubyFrontMatterTranslator ruby = new RubyFrontMatterTranslator();
+
+    @Override
+    public FrontMatter translate(FrontMatterSource source) {
+        return ruby.translate(source);
+    }
+
+    @Override
+    public Optional<Duration> bootTime() {
+        return ruby.bootTime();
+    }
+
+    @Override
+    public void close() {
+        ruby.close();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.isr.compiler.page;
+
+import dev.isr.compiler.Diagnostic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Finds the pages under the pages directory: Ruby pages ({@code *.rb}, which covers {@code *.astro.rb},
+ * {@code *.jsx.rb} and {@code *.erb.rb}) and Java pages ({@code *.java}), filtered by include and
+ * exclude globs, in a fixed order (by relative path) so that every run and machine sees the same
+ * sequence. Symbolic links are followed, but a page or folder whose real location is outside the
+ * pages directory is refused with an error: the compiler reads only what the project owns.
+ */
+public final class PageFinder {
+
+    private static final List<String> PAGE_SUFFIXES = List.of(".rb", ".java");
+
+    private final List<Glob> includes;
+    private final List<Glob> excludes;
+
+    /**
+     * @throws IllegalArgumentException when a pattern is absolute or climbs out of the pages directory with {@code ..}
+     */
+    public PageFinder(List<String> includes, List<String> excludes) {
+        this.includes = includes.stream().map(p -> Glob.of(checked("includes", p))).toList();
+        this.excludes = excludes.stream().map(p -> Glob.of(checked("excludes", p))).toList();
+    }
+
+    /**
+     * The pages found and the errors met while looking.
+     *
+     * @param pages       every page, sorted by {@link PageFile#source()}
+     * @param diagnostics refused links, unreadable folders
+     */
+    public record Found(List<PageFile> pages, List<Diagnostic> diagnostics) {
+        public Found {
+            pages = List.copyOf(pages);
+            diagnostics = List.copyOf(diagnostics);
+        }
+    }
+
+    public Found find(Path pagesDirectory) {
+        if (!Files.isDirectory(pagesDirectory)) {
+            // a project without pages yet: nothing to compile, and outputs of earlier pages get removed
+            return new Found(List.of(), List.of());
+        }
+        try {
+            Path realRoot = pagesDirectory.toRealPath();
+            Walk walk = new Walk(pagesDirectory, realRoot);
+            Files.walkFileTree(pagesDirectory, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, walk);
+            walk.pages.sort(Comparator.comparing(PageFile::source));
+            return new Found(walk.pages, walk.diagnostics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the pages directory " + pagesDirectory, e);
+        }
+    }
+
+    private boolean selected(String source) {
+        return PAGE_SUFFIXES.stream().anyMatch(source::endsWith)
+                && (includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(source)))
+                && excludes.stream().noneMatch(g -> g.matches(source));
+    }
+
+    private static String checked(String parameter, String pattern) {
+        String normalized = pattern.replace('\\', '/');
+        if (normalized.startsWith("/") || normalized.matches("^[A-Za-z]:.*")
+                || List.of(normalized.split("/")).contains("..")) {
+            throw new IllegalArgumentException(parameter + " pattern '" + pattern
+                    + "' must be relative to the pages directory and stay inside it (no leading / and no ..)");
+        }
+        return pattern;
+    }
+
+    private final class Walk extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final Path realRoot;
+        private final List<PageFile> pages = new ArrayList<>();
+        private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+        Walk(Path root, Path realRoot) {
+            this.root = root;
+            this.realRoot = realRoot;
+        }
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+            if (!dir.equals(root) && !dir.toRealPath().startsWith(realRoot)) {
+                diagnostics.add(Diagnostic.error(dir.toString(), 0, 0,
+                        "folder links outside the pages directory (to " + dir.toRealPath()
+                                + "); pages must live inside " + root, ""));
+                return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+            String source = relative(file);
+            if (!selected(source)) {
+                return FileVisitResult.CONTINUE;
+            }
+            if (!attrs.isRegularFile()) {
+                diagnostics.add(Diagnostic.error(file.toString(), 0, 0,
+                        "page is not a readable file (a broken symbolic link?)", ""));
+            } else if (!file.toRealPath().startsWith(realRoot)) {
+                diagnostics.add(Diagnostic.error(file.toString(), 0, 0,
+                        "page links outside the pages directory (to " + file.toRealPath()
+                                + "); pages must live inside " + root, ""));
+            } else {
+                pages.add(new PageFile(source, file, file.toString()));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String why = e instanceof FileSystemLoopException
+                    ? "folder link loops back to one of its own parents"
+                    : "cannot read: " + e.getMessage();
+            diagnostics.add(Diagnostic.error(file.toString(), 0, 0, why, ""));
+            return FileVisitResult.CONTINUE;
+        }
+
+        private String relative(Path file) {
+            StringBuilder out = new StringBuilder();
+            for (Path part : root.relativize(file)) {
+                out.append(out.isEmpty() ? "" : "/").append(part);
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.isr.compiler.ruby;
+
+import dev.isr.compiler.Diagnostic;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jruby.ast.RootNode;
+
+/**
+ * Translates the Ruby front matter of pages to JavaScript (SPEC §4): imports become ES imports, the rest is the
+ * data-loading block, statement by statement, following Ruby2JS's core conventions; request state read in a
+ * cached page and constructs without a faithful translation are errors with their exact position.
+ *
+ * <p>Cheap to create: JRuby (needed for its parser) boots on the first page that has front matter, once per
+ * translator, and is torn down by {@link #close()}. Not for concurrent use by several threads at once; calls are
+ * serialised.
+ */
+public final class RubyFrontMatterTranslator implements AutoCloseable {
+
+    private RubyParser parser;
+    private boolean closed;
+
+    public RubyFrontMatterTranslator() {
+        // JRuby boots on the first translate
+    }
+
+    public synchronized FrontMatter translate(FrontMatterSource source) {
+        if (closed) {
+            throw new IllegalStateException("the translator is closed");
+        }
+        if (source.text().isBlank()) {
+            return new FrontMatter(List.of(), List.of(), List.of(), List.of());
+        }
+        if (parser == null) {
+            parser = new RubyParser();
+        }
+        RootNode root;
+        try {
+            root = parser.parse(source.path(), source.text());
+        } catch (RubySyntaxError e) {
+            String sourceLine = SourceText.of(source.text()).line(e.line() - 1);
+            Diagnostic error = Diagnostic.error(source.path(), e.line(), e.column(), e.reason(), sourceLine);
+            return new FrontMatter(List.of(), List.of(), List.of(), List.of(error));
+        }
+        return new FrontMatterTranslation(source).translate(root);
+    }
+
+    /** How long JRuby took to boot; empty until a page needed it. */
+    public synchronized Optional<Duration> bootTime() {
+        return parser == null ? Optional.empty() : Optional.of(parser.bootTime());
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (parser != null) {
+            parser.close();
+            parser = null;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.isr.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.isr.compiler.CompileResult.PageResult;
+import dev.isr.compiler.CompileResult.PageResult.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Incremental compilation with a status file, over the {@link LineTranslator} stand-in. */
+class IncrementalTest {
+
+    @TempDir
+    Path dir;
+    private Pages project;
+
+    @BeforeEach
+    void firstBuild() {
+        project = new Pages(dir)
+                .write("index.astro.rb", "# Pragma: revalidate 60\n@a = 1\n__END__\n<p>{a}</p>\n")
+                .write("posts/[slug].astro.rb", "# Pragma: revalidate 5m tags: posts\n@post = 2\n__END__\n<p/>\n")
+                .write("about.jsx.rb", "# Pragma: revalidat 1\n@b = 3\n");
+        CompileResult first = compile(project.request());
+        assertEquals(3, first.count(Status.COMPILED));
+        assertTrue(Files.exists(project.status));
+    }
+
+    private static CompileResult compile(CompileRequest request) {
+        try (IsrCompiler compiler = new IsrCompiler(LineTranslator::new)) {
+            return compiler.compile(request);
+        }
+    }
+
+    private static Map<String, Status> statuses(CompileResult result) {
+        Map<String, Status> out = new TreeMap<>();
+        result.pages().forEach(p -> out.put(p.source(), p.status()));
+        return out;
+    }
+
+    private void ageAllOutputs() throws Exception {
+        for (String file : project.outputTree().keySet()) {
+            Files.setLastModifiedTime(project.out.resolve(file), FileTime.fromMillis(1_000_000_000_000L));
+        }
+    }
+
+    @Test
+    void anUnchangedBuildSkipsEveryPageWithoutCreatingTheTranslatorOrTouchingAFile() throws Exception {
+        ageAllOutputs();
+        Map<String, String> before = project.outputTree();
+        LineTranslator.CREATED.set(0);
+
+        CompileResult second = compile(project.request());
+
+        assertEquals(Map.of("about.jsx.rb", Status.SKIPPED, "index.astro.rb", Status.SKIPPED,
+                "posts/[slug].astro.rb", Status.SKIPPED), statuses(second));
+        assertEquals(0, LineTranslator.CREATED.get());
+        assertEquals(Optional.empty(), second.timings().rubyBoot());
+        assertEquals(before, project.outputTree());
+        for (String file : before.keySet()) {
+            assertEquals(FileTime.fromMillis(1_000_000_000_000L), Files.getLastModifiedTime(project.out.resolve(file)), file);
+        }
+        PageResult post = second.pages().stream().filter(p -> p.source().equals("posts/[slug].astro.rb")).findFirst().get();
+        assertEquals(new PageResult("posts/[slug].astro.rb", "/posts/[slug]", "page:/posts/${slug}",
+                java.util.OptionalLong.of(300), List.of("posts"),
+                Map.of("node", List.of("node/posts/[slug].js", "node/posts/[slug].astro")), Status.SKIPPED), post);
+        // a skipped page's warnings are reported again, so failOnWarning stays meaningful
+        assertEquals(1, second.diagnostics().size());
+        assertTrue(second.diagnostics().get(0).message().startsWith("'revalidat' is not a pragma"));
+    }
+
+    @Test
+    void aChangedPageAloneIsRecompiled() {
+        project.write("index.astro.rb", "# Pragma: revalidate 60\n@a = 10\n__END__\n<p>{a}</p>\n");
+        CompileResult second = compile(project.request());
+        assertEquals(Map.of("about.jsx.rb", Status.SKIPPED, "index.astro.rb", Status.COMPILED,
+                "posts/[slug].astro.rb", Status.SKIPPED), statuses(second));
+        assertTrue(project.read("node/index.js").contains("a = 10;"));
+        assertEquals(3, compile(project.request()).count(Status.SKIPPED));
+    }
+
+    @Test
+    void outputsOfDeletedRenamedAndExcludedPagesAreRemoved() throws Exception {
+        Files.delete(project.pages.resolve("index.astro.rb"));
+        Files.move(project.pages.resolve("about.jsx.rb"), project.pages.resolve("team.jsx.rb"));
+        CompileResult second = compile(project.request());
+        assertEquals(List.of(project.out.resolve("node/about.js"), project.out.resolve("node/index.astro"),
+                project.out.resolve("node/index.js")), second.removed());
+        assertEquals(Map.of("posts/[slug].astro.rb", Status.SKIPPED, "team.jsx.rb", Status.COMPILED), statuses(second));
+        assertEquals(List.of("isr-manifest.json", "node/_isr/isr-core.js", "node/_isr/isr.js", "node/_isr/params.js",
+                "node/posts/[slug].astro", "node/posts/[slug].js", "node/team.js"), List.copyOf(project.outputTree().keySet()));
+
+        CompileResult third = compile(project.request().withIncludes(List.of(), List.of("posts/**")));
+        assertEquals(List.of(project.out.resolve("node/posts/[slug].astro"), project.out.resolve("node/posts/[slug].js")),
+                third.removed());
+        assertFalse(Files.exists(project.out.resolve("node/posts")));
+        assertFalse(project.read("isr-manifest.json").contains("posts/"));
+    }
+
+    @Test
+    void aConfigurationOrToolChangeRecompilesEverything() {
+        CompileResult excluded = compile(project.request().withIncludes(List.of("**/*.rb"), List.of()));
+        assertEquals(3, excluded.count(Status.COMPILED));
+        assertEquals(3, compile(project.request().withIncludes(List.of("**/*.rb"), List.of())).count(Status.SKIPPED));
+
+        CompileRequest upgraded = new CompileRequest(project.pages, project.out, List.of("node"), List.of("**/*.rb"),
+                List.of(), java.nio.charset.StandardCharsets.UTF_8, Optional.of(project.status), true, "2.0");
+        assertEquals(3, compile(upgraded).count(Status.COMPILED));
+    }
+
+    @Test
+    void aPageWhoseOutputWasDeletedByHandIsRecompiled() throws Exception {
+        Files.delete(project.out.resolve("node/posts/[slug].astro"));
+        CompileResult second = compile(project.request());
+        assertEquals(Status.COMPILED, statuses(second).get("posts/[slug].astro.rb"));
+        assertEquals(2, second.count(Status.SKIPPED));
+        assertTrue(Files.exists(project.out.resolve("node/posts/[slug].astro")));
+    }
+
+    @Test
+    void aPageThatNowFailsKeepsItsPreviousOutputsAndTheStatusIsNotUpdated() throws Exception {
+        String statusBefore = Files.readString(project.status);
+        String indexBefore = project.read("node/index.js");
+        project.write("index.astro.rb", "# Pragma: revalidate 60\n@a = 1\nfail broken\n__END__\n<p/>\n");
+        Files.delete(project.pages.resolve("about.jsx.rb"));
+
+        CompileResult failed = compile(project.request());
+
+        assertEquals(Status.FAILED, statuses(failed).get("index.astro.rb"));
+        assertEquals(indexBefore, project.read("node/index.js"));
+        assertEquals(List.of(project.out.resolve("node/about.js")), failed.removed());
+        assertEquals(statusBefore, Files.readString(project.status));
+
+        project.write("index.astro.rb", "# Pragma: revalidate 60\n@a = 1\n__END__\n<p/>\n");
+        CompileResult fixed = compile(project.request());
+        assertEquals(Map.of("index.astro.rb", Status.COMPILED, "posts/[slug].astro.rb", Status.SKIPPED), statuses(fixed));
+        assertEquals(List.of(), fixed.removed());
+    }
+
+    @Test
+    void aDamagedStatusFileMeansAFullBuild() throws Exception {
+        Files.writeString(project.status, "isr-build-status 1\npage %ZZ\n");
+        assertEquals(3, compile(project.request()).count(Status.COMPILED));
+        Files.writeString(project.status, "something else");
+        assertEquals(3, compile(project.request()).count(Status.COMPILED));
+        assertEquals(3, compile(project.request()).count(Status.SKIPPED));
+    }
+}

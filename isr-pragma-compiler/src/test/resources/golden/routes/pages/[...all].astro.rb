@@ -1,0 +1,4 @@
+# Pragma: revalidate 30
+@segments = @@all
+__END__
+<p>{segments}</p>

@@ -1,0 +1,2 @@
+@ok = true
+@checked = nil

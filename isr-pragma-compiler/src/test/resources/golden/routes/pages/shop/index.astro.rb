@@ -1,0 +1,2 @@
+__END__
+<p>A page without front matter: no data, no cache.</p>
