@@ -4,7 +4,7 @@ import dev.isr.compiler.incremental.BuildStatus;
 import dev.isr.compiler.incremental.IncrementalState;
 import dev.isr.compiler.output.Manifest;
 import dev.isr.compiler.output.OutputWriter;
-import dev.isr.compiler.target.GeneratedFile;
+import dev.isr.compiler.targets.GeneratedFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,24 @@
+package dev.isr.compiler.targets;
+
+import java.util.List;
+
+/**
+ * A deployment target: a folder of Mustache templates under
+ * {@code dev/isr/compiler/targets/<name>/} and the small class that fills them. Targets are listed
+ * in {@link TargetRegistry}; adding one is a new class and a new template folder.
+ */
+public interface Target {
+
+    /** The name users configure, also the target's folder under the output directory. */
+    String name();
+
+    /**
+     * The files of one page, paths relative to the target's folder.
+     *
+     * @param imports re-bases the page's relative imports onto this target's folder
+     */
+    List<GeneratedFile> pageFiles(CompiledPage page, ImportRebaser imports);
+
+    /** The files the target's pages share (runtime, helpers), paths relative to the target's folder. */
+    List<GeneratedFile> supportFiles();
+}
