@@ -1,0 +1,3 @@
+export default {
+  at: async (path) => ({ path, html: `<p>${path}</p>` }),
+};

@@ -1,0 +1,4 @@
+# Pragma: revalidate 1h
+@name = session[:name]
+__END__
+<p>{name}</p>

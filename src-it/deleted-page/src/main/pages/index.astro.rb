@@ -1,0 +1,3 @@
+@title = "Home"
+__END__
+<h1>{title}</h1>

@@ -1,0 +1,4 @@
+# Pragma: revalidate 1d
+@team = Team.members
+__END__
+<ul>{team.map(m => <li>{m.name}</li>)}</ul>
