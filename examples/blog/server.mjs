@@ -58,11 +58,10 @@ async function handle(request, response, now) {
   const found = findPage(pathname);
   if (!found) return send(response, 404, 'text/html', layout('Not found', '<h1>Not found</h1>'));
 
-  const { value, status, ageSeconds } = await loadWithStatus(found.page.module, found.params);
+  // status and age are null for a page without a pragma: it has no cache to report on
+  const { value, status, ageSeconds } = await found.page.module.loadWithStatus(found.params);
   const html = (views[found.page.route] ?? dataView)(value);
-  const cacheHeaders = {};
-  if (status) cacheHeaders['x-isr-cache'] = status;
-  if (ageSeconds !== undefined) cacheHeaders.age = String(ageSeconds);
+  const cacheHeaders = status === null ? {} : { 'x-isr-cache': status, age: String(ageSeconds) };
   if (html === null) return send(response, 404, 'text/html', layout('Not found', '<h1>Not found</h1>'), cacheHeaders);
   return send(response, 200, 'text/html', html, cacheHeaders);
 }
@@ -85,24 +84,6 @@ async function createPost(request, response, now) {
   // every page whose pragma carries `tags: posts` loads anew on its next request
   runtime.invalidateTag('posts');
   return send(response, 201, 'application/json', JSON.stringify(post), { location: `/posts/${post.slug}` });
-}
-
-/**
- * The page's data and how the cache served it: { value, status, ageSeconds }. Uses the module's
- * loadWithStatus when the compiler emits one. Otherwise load() is called between two reads of the
- * runtime's counters: a generated load() reads the cache synchronously when called, so the counter
- * that moved is how this very read was served, even with concurrent requests; the age is then
- * known only for a miss. An uncached page moves no counter and gets no status.
- */
-async function loadWithStatus(module, params) {
-  if (typeof module.loadWithStatus === 'function') return module.loadWithStatus(params);
-  const before = runtime.stats();
-  const pending = module.load(params);
-  const after = runtime.stats();
-  const status = after.misses > before.misses ? 'MISS'
-    : after.staleHits > before.staleHits ? 'STALE'
-      : after.freshHits > before.freshHits ? 'FRESH' : undefined;
-  return { value: await pending, status, ageSeconds: status === 'MISS' ? 0 : undefined };
 }
 
 function findPage(pathname) {

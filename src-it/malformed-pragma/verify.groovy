@@ -7,5 +7,5 @@ log.assertDiagnostic('error', 'src/main/pages/soon.astro.rb', 1, '# Pragma: reva
 log.assertDiagnostic('error', 'src/main/pages/twice.astro.rb', 2, '# Pragma: revalidate 5m', ['revalidate'])
 assert log.contains('BUILD FAILURE')
 assert log.summaries().collect { [it.found, it.compiled, it.failed] } == [[2, 0, 2]]
-// no page output and no manifest (the targets' shared runtime files may be there)
-assert BuildLog.pageOutputsUnder(out) == []
+// a failing build writes nothing at all: no page output, no manifest, not even the targets' runtime files
+assert BuildLog.filesUnder(out) == []: "files written by a failing build: ${BuildLog.filesUnder(out)}"

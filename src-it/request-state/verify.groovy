@@ -6,5 +6,5 @@ def out = new File(basedir, "target/generated-sources/isr")
 def headline = log.assertDiagnostic('error', 'src/main/pages/account.astro.rb', 3, '@user = cookies[:user]', ['cookies'])
 assert headline.contains('differs per visitor') && headline.contains('would serve one visitor'): headline
 assert log.contains('BUILD FAILURE')
-// no page output and no manifest (the targets' shared runtime files may be there)
-assert BuildLog.pageOutputsUnder(out) == []
+// a failing build writes nothing at all: no page output, no manifest, not even the targets' runtime files
+assert BuildLog.filesUnder(out) == []: "files written by a failing build: ${BuildLog.filesUnder(out)}"

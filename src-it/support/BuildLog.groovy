@@ -51,11 +51,6 @@ class BuildLog {
         lines[at]
     }
 
-    /** The generated files of pages and the manifest under the output directory; the targets' shared runtime files left out. */
-    static List<String> pageOutputsUnder(File dir) {
-        filesUnder(dir).findAll { !(it ==~ /[^\/]+\/_isr\/.*/) }
-    }
-
     /** Every regular file under dir, as paths relative to it with / separators, sorted. */
     static List<String> filesUnder(File dir) {
         if (!dir.exists()) {

@@ -2,19 +2,16 @@
 // only describes a query; it runs when awaited (a query is a thenable), as a database query would.
 // Every run is counted, so the example can show that a cached page does not query again.
 //
-// Storage: the posts are read from data/posts.json once; Post.create keeps new posts in memory
-// only (the JSON file is never written), so a restart starts again from the file.
+// Storage: the posts come from data/posts.json; Post.create keeps new posts in memory only (the
+// JSON file is never written), so a restart starts again from the file. The file is a JSON module
+// import, not a file read, so the model runs where there is no file system too: in a Cloudflare
+// Worker (worker.mjs), where the bundler or the Workers runtime includes the JSON in the Worker.
 
-import { readFileSync } from 'node:fs';
+import savedRows from '../../data/posts.json' with { type: 'json' };
 
-const DATA_FILE = new URL('../../data/posts.json', import.meta.url);
-
-let rows = readRows();
+// never changed in place: create() replaces the array, queries hand out copies of its rows
+let rows = savedRows;
 let queries = 0;
-
-function readRows() {
-  return JSON.parse(readFileSync(DATA_FILE, 'utf8'));
-}
 
 /** An immutable query description; awaiting it runs it once and counts one query. */
 class Query {
@@ -126,7 +123,7 @@ export default class Post {
 
   /** Back to the posts of data/posts.json and a query count of 0 (tests). */
   static reset() {
-    rows = readRows();
+    rows = savedRows;
     queries = 0;
   }
 }

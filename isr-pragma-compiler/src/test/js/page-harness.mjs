@@ -41,6 +41,17 @@ assert.notDeepEqual(refreshed, first);
 assert.equal(refreshed.post.arg, "hello");
 assert.equal(callsFor("hello"), 2);
 
+// loadWithStatus shares load's cache entry and fetcher; the age counts from the fetch of the value
+now += 1_000;
+assert.deepEqual(await post.loadWithStatus({ slug: "hello" }), { value: refreshed, status: "FRESH", ageSeconds: 1 });
+const missed = await post.loadWithStatus({ slug: "status" });
+assert.deepEqual([missed.value.post.arg, missed.status, missed.ageSeconds], ["status", "MISS", 0]);
+now += 60_000;
+assert.deepEqual(await post.loadWithStatus({ slug: "status" }), { value: missed.value, status: "STALE", ageSeconds: 60 });
+await runtime.idle();
+assert.equal(callsFor("status"), 2);
+assert.notDeepEqual(await post.load({ slug: "status" }), missed.value);
+
 // distinct params, distinct keys: a slug holding "/" is not a catch-all path
 assert.equal(post.cacheKey({ slug: "a/b" }), "page:/posts/a%2Fb");
 assert.equal(post.cacheKey({ slug: "a b?" }), "page:/posts/a%20b%3F");
@@ -65,10 +76,15 @@ assert.throws(() => post.cacheKey({ slug: { id: 1 } }), /route param "slug" must
 await assert.rejects(post.load({}), TypeError);
 assert.throws(() => docs.cacheKey({ path: 5 }), /route param "path" must be a string or an array/);
 
-// a page without a pragma runs its data block on every load
+// a page without a pragma runs its data block on every load and reports no cache status
 const before = callsFor("live");
 await live.load();
-await live.load();
+const uncached = await live.loadWithStatus();
+assert.deepEqual([uncached.value.n.arg, uncached.status, uncached.ageSeconds], ["live", null, null]);
 assert.equal(callsFor("live"), before + 2);
+
+// a data variable the block leaves unassigned is null, as an unassigned Ruby @variable is nil (JSON keeps it)
+assert.equal(JSON.stringify((await live.load()).never), "null");
+assert.equal(callsFor("never"), 0);
 
 console.log("ok");

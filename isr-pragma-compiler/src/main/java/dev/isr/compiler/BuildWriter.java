@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The write stage of a run: the files of every page that compiled, each target's support files, the
- * removal of outputs no page owns any more, then, only when the whole run is free of errors, the
- * manifest and the build status. A failed page writes nothing and keeps its earlier outputs, so the
- * manifest and the status always describe the last run without errors.
+ * The write stage of a run: the files of every page, each target's support files, the removal of
+ * outputs no page owns any more, the manifest and the build status. A run with any error writes and
+ * removes nothing at all (SPEC §8: never a partial write): the output directory keeps the last run
+ * without errors, or stays absent, so no tool downstream picks up half a build.
  */
 final class BuildWriter {
 
@@ -31,6 +31,9 @@ final class BuildWriter {
     /** @return the files deleted, as absolute paths, sorted */
     List<Path> write(IsrCompiler.Run run, List<GeneratedFile> supportFiles, IncrementalState incremental,
                      CompileRequest request, String configuration) {
+        if (run.hasErrors()) {
+            return List.of();
+        }
         for (GeneratedFile file : run.files) {
             writer.write(file.path(), file.content());
         }
@@ -50,12 +53,10 @@ final class BuildWriter {
                 }
             }
         });
-        if (!run.hasErrors()) {
-            writer.write(Manifest.FILE_NAME, Manifest.render(run.results, run.params, sharedFiles)
-                    .getBytes(StandardCharsets.UTF_8));
-            request.statusFile().ifPresent(file -> new BuildStatus(request.toolVersion(), configuration,
-                    outputDirectory.toString(), sharedFiles, run.entries).write(file));
-        }
+        writer.write(Manifest.FILE_NAME, Manifest.render(run.results, run.params, sharedFiles)
+                .getBytes(StandardCharsets.UTF_8));
+        request.statusFile().ifPresent(file -> new BuildStatus(request.toolVersion(), configuration,
+                outputDirectory.toString(), sharedFiles, run.entries).write(file));
         return removed;
     }
 

@@ -9,6 +9,8 @@ import dev.isr.compiler.page.Route;
 import dev.isr.compiler.page.RouteResolver;
 import dev.isr.compiler.targets.GeneratedFile;
 import dev.isr.compiler.targets.ImportRebaser;
+import dev.isr.compiler.targets.JavaPageTarget;
+import dev.isr.compiler.targets.RoutedPage;
 import dev.isr.compiler.targets.Target;
 import dev.isr.compiler.targets.TargetRegistry;
 import java.io.ByteArrayOutputStream;
@@ -20,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +65,14 @@ public final class IsrCompiler implements AutoCloseable {
         PageFinder finder = new PageFinder(request.includes(), request.excludes());
         Path outputDirectory = request.outputDirectory().toAbsolutePath().normalize();
         Map<Target, ImportRebaser> rebasers = new LinkedHashMap<>();
+        List<JavaPageTarget> javaTargets = new ArrayList<>();
         List<GeneratedFile> supportFiles = new ArrayList<>();
         for (Target target : targets) {
-            rebasers.put(target, new ImportRebaser(request.pagesDirectory(), outputDirectory.resolve(target.name())));
+            if (target instanceof JavaPageTarget javaTarget) {
+                javaTargets.add(javaTarget); // it takes the Java pages, and has nothing to emit for a Ruby page
+            } else {
+                rebasers.put(target, new ImportRebaser(request.pagesDirectory(), outputDirectory.resolve(target.name())));
+            }
             target.supportFiles().forEach(f -> supportFiles.add(f.under(target.name())));
         }
         String configuration = configuration(request, outputDirectory, supportFiles);
@@ -74,11 +82,13 @@ public final class IsrCompiler implements AutoCloseable {
         boolean bootedBefore = translator != null && translator.bootTime().isPresent();
 
         PageFinder.Found found = finder.find(request.pagesDirectory());
-        // Java pages (SPEC §6) are compiled by the jvm target, which is not built yet: leave them alone
-        List<PageFile> pages = found.pages().stream().filter(PageFile::isRuby).toList();
+        PagesByKind kinds = PagesByKind.split(found.pages(), !rebasers.isEmpty(), !javaTargets.isEmpty());
+        // a run without a JavaScript target translates no Ruby page, so JRuby does not boot
+        List<PageFile> pages = kinds.rubyPages();
         RouteResolver.Resolved routes = new RouteResolver().resolve(pages);
         PageCompiler compiler = new PageCompiler(this::translator, rebasers, request.encoding());
         Run run = new Run(found.diagnostics());
+        run.diagnostics.addAll(kinds.warnings(request.pagesDirectory()));
         for (PageFile page : pages) {
             byte[] bytes = read(page);
             String sha256 = sha256(bytes);
@@ -87,12 +97,19 @@ public final class IsrCompiler implements AutoCloseable {
                     ? incremental.unchanged(page.source(), sha256) : Optional.empty();
             Optional<Route> route = Optional.ofNullable(routes.routes().get(page.source()));
             if (unchanged.isPresent()) {
-                run.skipped(page, route.orElseThrow(), unchanged.get());
+                run.skipped(page, route, unchanged.get());
             } else {
-                run.compiled(route, sha256, compiler.compile(page, route, routeDiagnostics, bytes), incremental);
+                run.compiled(route, sha256, compiler.compile(page, route, routeDiagnostics, bytes));
             }
         }
+        new JavaPageStage(javaTargets, request.encoding(), incremental).compile(kinds.javaPages(), run);
+        run.results.sort(Comparator.comparing(PageResult::source));
 
+        for (Target target : targets) {
+            // built from every page, skipped ones too, so rewritten (when its bytes change) on every run
+            target.siteFiles(run.routedPages(target.name(), routes.routes()))
+                    .forEach(f -> supportFiles.add(f.under(target.name())));
+        }
         List<Path> removed = request.writeOutput()
                 ? new BuildWriter(outputDirectory).write(run, supportFiles, incremental, request, configuration)
                 : List.of();
@@ -135,7 +152,7 @@ public final class IsrCompiler implements AutoCloseable {
                 "support=" + sha256(support.toByteArray()));
     }
 
-    private static byte[] read(PageFile page) {
+    static byte[] read(PageFile page) {
         try {
             return Files.readAllBytes(page.file());
         } catch (IOException e) {
@@ -143,7 +160,7 @@ public final class IsrCompiler implements AutoCloseable {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -166,27 +183,45 @@ public final class IsrCompiler implements AutoCloseable {
             diagnostics.addAll(findDiagnostics);
         }
 
-        void skipped(PageFile page, Route route, BuildStatus.PageEntry entry) {
-            results.add(new PageResult(page.source(), route.path(), route.keyPattern(), entry.revalidateSeconds(),
+        /** @param route the page's route; empty for a Java page without pragma, which has none */
+        void skipped(PageFile page, Optional<Route> route, BuildStatus.PageEntry entry) {
+            results.add(new PageResult(page.source(), route.map(Route::path).orElse(""),
+                    route.map(Route::keyPattern).orElse(""), entry.revalidateSeconds(),
                     entry.tags(), entry.files(), PageResult.Status.SKIPPED));
             diagnostics.addAll(entry.warnings());
             entries.put(page.source(), entry);
-            params.put(page.source(), route.params());
+            params.put(page.source(), route.map(Route::params).orElse(List.of()));
         }
 
-        void compiled(Optional<Route> route, String sha256, PageCompiler.Outcome outcome, IncrementalState incremental) {
+        void compiled(Optional<Route> route, String sha256, PageCompiler.Outcome outcome) {
+            compiled(route, sha256, outcome, Optional.empty());
+        }
+
+        /** @param javaRoute a Java pragma page's route as declared, kept in the status for when the page is skipped */
+        void compiled(Optional<Route> route, String sha256, PageCompiler.Outcome outcome, Optional<String> javaRoute) {
             PageResult result = outcome.result();
             results.add(result);
             diagnostics.addAll(outcome.diagnostics());
             if (result.status() == PageResult.Status.FAILED) {
-                // its earlier outputs stay on disk and in the status until the page compiles again
-                incremental.previous(result.source()).ifPresent(e -> entries.put(result.source(), e));
-                return;
+                return; // the run has errors, so BuildWriter writes nothing: earlier outputs and status stay
             }
             files.addAll(outcome.files());
             entries.put(result.source(), new BuildStatus.PageEntry(sha256, result.revalidateSeconds(), result.tags(),
-                    result.files(), outcome.diagnostics().stream().filter(d -> !d.isError()).toList()));
-            params.put(result.source(), route.orElseThrow().params());
+                    result.files(), outcome.diagnostics().stream().filter(d -> !d.isError()).toList(), javaRoute));
+            params.put(result.source(), route.map(Route::params).orElse(List.of()));
+        }
+
+        /** Every page that has files of {@code target} after this run, with its route, in page order. */
+        List<RoutedPage> routedPages(String target, Map<String, Route> routes) {
+            List<RoutedPage> out = new ArrayList<>();
+            entries.forEach((source, entry) -> {
+                List<String> files = entry.files().get(target);
+                if (files != null && routes.containsKey(source)) {
+                    out.add(new RoutedPage(source, routes.get(source),
+                            files.stream().map(f -> f.substring(target.length() + 1)).toList()));
+                }
+            });
+            return out;
         }
 
         boolean hasErrors() {

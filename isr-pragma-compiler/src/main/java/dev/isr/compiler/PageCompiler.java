@@ -66,8 +66,7 @@ final class PageCompiler {
         try {
             content = PageText.decode(bytes, encoding);
         } catch (CharacterCodingException e) {
-            diagnostics.add(Diagnostic.error(page.displayPath(), 0, 0, "the page is not valid " + encoding.name()
-                    + " text; save it as " + encoding.name() + " or set the encoding", ""));
+            diagnostics.add(notValidText(page, encoding));
             return failed(page, route, Optional.empty(), diagnostics);
         }
         PageText text = PageText.split(content);
@@ -98,6 +97,12 @@ final class PageCompiler {
         });
         PageResult result = result(page, route, scan.pragma(), filesByTarget, PageResult.Status.COMPILED);
         return new Outcome(result, files, sorted(diagnostics));
+    }
+
+    /** The error of a page, Ruby or Java, whose bytes are not text in the configured encoding. */
+    static Diagnostic notValidText(PageFile page, Charset encoding) {
+        return Diagnostic.error(page.displayPath(), 0, 0, "the page is not valid " + encoding.name()
+                + " text; save it as " + encoding.name() + " or set the encoding", "");
     }
 
     private FrontMatter translate(FrontMatterSource source) {

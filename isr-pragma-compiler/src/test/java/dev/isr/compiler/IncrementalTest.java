@@ -97,7 +97,7 @@ class IncrementalTest {
                 project.out.resolve("node/index.js")), second.removed());
         assertEquals(Map.of("posts/[slug].astro.rb", Status.SKIPPED, "team.jsx.rb", Status.COMPILED), statuses(second));
         assertEquals(List.of("isr-manifest.json", "node/_isr/isr-core.js", "node/_isr/isr.js", "node/_isr/params.js",
-                "node/posts/[slug].astro", "node/posts/[slug].js", "node/team.js"), List.copyOf(project.outputTree().keySet()));
+                "node/package.json", "node/posts/[slug].astro", "node/posts/[slug].js", "node/team.js"), List.copyOf(project.outputTree().keySet()));
 
         CompileResult third = compile(project.request().withIncludes(List.of(), List.of("posts/**")));
         assertEquals(List.of(project.out.resolve("node/posts/[slug].astro"), project.out.resolve("node/posts/[slug].js")),
@@ -127,23 +127,26 @@ class IncrementalTest {
     }
 
     @Test
-    void aPageThatNowFailsKeepsItsPreviousOutputsAndTheStatusIsNotUpdated() throws Exception {
+    void aRunWithErrorsLeavesThePreviousOutputAndStatusUntouched() throws Exception {
         String statusBefore = Files.readString(project.status);
-        String indexBefore = project.read("node/index.js");
+        Map<String, String> outputBefore = project.outputTree();
         project.write("index.astro.rb", "# Pragma: revalidate 60\n@a = 1\nfail broken\n__END__\n<p/>\n");
+        project.write("posts/[slug].astro.rb", "# Pragma: revalidate 60\n@b = 2\n__END__\n<p/>\n");
         Files.delete(project.pages.resolve("about.jsx.rb"));
 
         CompileResult failed = compile(project.request());
 
-        assertEquals(Status.FAILED, statuses(failed).get("index.astro.rb"));
-        assertEquals(indexBefore, project.read("node/index.js"));
-        assertEquals(List.of(project.out.resolve("node/about.js")), failed.removed());
+        assertEquals(Map.of("index.astro.rb", Status.FAILED, "posts/[slug].astro.rb", Status.COMPILED), statuses(failed));
+        // neither the page that compiled nor the removal of the deleted page's output reaches the disk
+        assertEquals(outputBefore, project.outputTree());
+        assertEquals(List.of(), failed.removed());
         assertEquals(statusBefore, Files.readString(project.status));
 
         project.write("index.astro.rb", "# Pragma: revalidate 60\n@a = 1\n__END__\n<p/>\n");
         CompileResult fixed = compile(project.request());
-        assertEquals(Map.of("index.astro.rb", Status.COMPILED, "posts/[slug].astro.rb", Status.SKIPPED), statuses(fixed));
-        assertEquals(List.of(), fixed.removed());
+        assertEquals(Map.of("index.astro.rb", Status.COMPILED, "posts/[slug].astro.rb", Status.COMPILED), statuses(fixed));
+        assertEquals(List.of(project.out.resolve("node/about.js")), fixed.removed());
+        assertTrue(project.read("node/posts/[slug].js").contains("b = 2;"));
     }
 
     @Test

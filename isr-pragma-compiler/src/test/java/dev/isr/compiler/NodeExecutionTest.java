@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Imports generated node-target modules in real Node ({@code src/test/js/page-harness.mjs}) over a fake
- * model that counts its calls and the runtime's injected clock: caching, staleness, keys, and uncached pages.
+ * model that counts its calls and the runtime's injected clock: caching, staleness, the cache status and age
+ * of loadWithStatus, keys, uncached pages, and data left unassigned.
  */
 class NodeExecutionTest {
 
@@ -36,6 +37,7 @@ class NodeExecutionTest {
                 .write("live.rb", """
                         import Counter, from: '../models/counter.js'
                         @n = Counter.load("live")
+                        @never = Counter.load("never") if @n.nil?
                         """);
         Path models = Files.createDirectories(dir.resolve("src/main/models"));
         Files.copy(Path.of("src/test/js/fixtures/counter.js"), models.resolve("counter.js"));

@@ -35,7 +35,11 @@ final class Pages {
     }
 
     CompileRequest request() {
-        return CompileRequest.of(pages, out, java.util.List.of("node")).withStatusFile(status);
+        return request(java.util.List.of("node"));
+    }
+
+    CompileRequest request(java.util.List<String> targets) {
+        return CompileRequest.of(pages, out, targets).withStatusFile(status);
     }
 
     String read(String outputFile) {

@@ -26,7 +26,7 @@ class PipelineTest {
     }
 
     @Test
-    void aPageWithErrorsWritesNothingWhileOtherPagesAreWrittenAndEveryDiagnosticIsReported() {
+    void aRunWithErrorsWritesNothingAtAllAndReportsEveryDiagnostic() {
         Pages project = new Pages(dir)
                 .write("good.astro.rb", "@a = 1\n__END__\n<p>{a}</p>\n")
                 .write("bad.astro.rb", "# Pragma: revalidate soon\n@a = 1\nfail translator says no\n__END__\n<p/>\n")
@@ -45,13 +45,8 @@ class PipelineTest {
         assertEquals(Map.of("bad.astro.rb", Status.FAILED, "good.astro.rb", Status.COMPILED,
                         "typo.rb", Status.COMPILED, "worse/[x.rb", Status.FAILED),
                 result.pages().stream().collect(java.util.stream.Collectors.toMap(p -> p.source(), p -> p.status())));
-        assertTrue(Files.exists(project.out.resolve("node/good.js")));
-        assertTrue(Files.exists(project.out.resolve("node/good.astro")));
-        assertFalse(Files.exists(project.out.resolve("node/bad.js")));
-        assertFalse(Files.exists(project.out.resolve("node/bad.astro")));
-        assertFalse(Files.exists(project.out.resolve("node/worse")));
-        // the manifest and the status describe the last run without errors: none yet
-        assertFalse(Files.exists(project.out.resolve("isr-manifest.json")));
+        // not the good page, not the runtime, not the manifest: no partial build for tools downstream
+        assertFalse(Files.exists(project.out));
         assertFalse(Files.exists(project.status));
     }
 
@@ -71,17 +66,21 @@ class PipelineTest {
         LineTranslator.CREATED.set(0);
         var e = assertThrows(IllegalArgumentException.class, () -> compile(
                 CompileRequest.of(project.pages, project.out, List.of("node", "deno"))));
-        assertEquals("unknown target 'deno'; valid targets: node", e.getMessage());
+        assertEquals("unknown target 'deno'; valid targets: " + String.join(", ", dev.isr.compiler.targets.TargetRegistry.names()),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("valid targets: node, browser"), e.getMessage());
         assertFalse(Files.exists(project.out));
         assertEquals(0, LineTranslator.CREATED.get());
     }
 
     @Test
-    void javaPagesAreLeftForTheJvmTarget() {
+    void javaPagesWithoutTheJvmTargetAreLeftAloneWithAWarning() {
         Pages project = new Pages(dir).write("Home.java", "class Home {}").write("a.rb", "@a = 1\n");
         CompileResult result = compile(project.request());
         assertEquals(List.of("a.rb"), result.pages().stream().map(p -> p.source()).toList());
-        assertEquals(List.of(), result.diagnostics());
+        assertEquals(List.of(project.pages + ": warning: 1 Java page found, but the jvm target is off: it is not compiled;"
+                + " add jvm to the targets, or exclude them (**/*.java)"),
+                result.diagnostics().stream().map(Diagnostic::headline).toList());
     }
 
     @Test
@@ -150,7 +149,7 @@ class PipelineTest {
                     }
                   ],
                   "shared": {
-                    "node": ["node/_isr/isr-core.js", "node/_isr/isr.js", "node/_isr/params.js"]
+                    "node": ["node/_isr/isr-core.js", "node/_isr/isr.js", "node/_isr/params.js", "node/package.json"]
                   }
                 }
                 """, project.read("isr-manifest.json"));

@@ -4,6 +4,7 @@ package posts;
 import java.io.IOException;
 import java.util.List;
 import dev.isr.runtime.Isr; // generated from the pragma at posts/PostPage.java:9
+import dev.isr.runtime.IsrResult; // generated from the pragma at posts/PostPage.java:9
 import java.util.Set; // generated from the pragma at posts/PostPage.java:9
 
 /**
@@ -17,8 +18,14 @@ public class PostPage {
 
     /** Loads the post; runs against the database. */
     public Post load(String slug) throws IOException {
-        // generated from the pragma at posts/PostPage.java:9: the body below runs only to fill or refresh the cache
-        return Isr.withRevalidate(cacheKey(slug), REVALIDATE_SECONDS, TAGS, () -> {
+        // generated from the pragma at posts/PostPage.java:9: the value comes from the cache, through loadWithStatus
+        return loadWithStatus(slug).value();
+    }
+
+    // generated from the pragma at posts/PostPage.java:9: load's data and how it was served (FRESH, STALE or MISS, and its age),
+    // e.g. for an x-isr-cache header; the body below runs only to fill or refresh the cache
+    public IsrResult<Post> loadWithStatus(String slug) {
+        return Isr.read(cacheKey(slug), REVALIDATE_SECONDS, TAGS, () -> {
             // look it up
             Post post = repository.find(slug);
             String body = """
@@ -39,7 +46,8 @@ public class PostPage {
         return "page:/posts/" + encodeKeyPart(slug);
     }
 
-    // JavaScript's encodeURIComponent, so the keys match those of the JavaScript targets
+    // JavaScript's encodeURIComponent, so the keys match those of the JavaScript targets: URLEncoder
+    // writes a real '+' as %2B, so a '+' in its output only ever stands for a space
     private static String encodeKeyPart(Object value) {
         return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20")

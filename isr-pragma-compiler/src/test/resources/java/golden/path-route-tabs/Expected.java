@@ -3,6 +3,7 @@ package blog;
 
 import dev.isr.runtime.Isr;
 import java.util.*;
+import dev.isr.runtime.IsrResult; // generated from the pragma at blog/RecentPostsPage.java:7
 import java.util.Set; // generated from the pragma at blog/RecentPostsPage.java:7
 
 // The most recent posts, newest first.
@@ -11,8 +12,14 @@ import java.util.Set; // generated from the pragma at blog/RecentPostsPage.java:
 public final class RecentPostsPage {
 	// tab-indented, with a blank line in load
 	static List<String> load() throws Exception {
-		// generated from the pragma at blog/RecentPostsPage.java:7: the body below runs only to fill or refresh the cache
-		return Isr.withRevalidate(cacheKey(), REVALIDATE_SECONDS, TAGS, () -> {
+		// generated from the pragma at blog/RecentPostsPage.java:7: the value comes from the cache, through loadWithStatus
+		return loadWithStatus().value();
+	}
+
+	// generated from the pragma at blog/RecentPostsPage.java:7: load's data and how it was served (FRESH, STALE or MISS, and its age),
+	// e.g. for an x-isr-cache header; the body below runs only to fill or refresh the cache
+	static IsrResult<List<String>> loadWithStatus() {
+		return Isr.read(cacheKey(), REVALIDATE_SECONDS, TAGS, () -> {
 			List<String> titles = new ArrayList<>();
 			titles.add("first");
 

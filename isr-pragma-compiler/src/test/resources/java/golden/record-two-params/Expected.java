@@ -3,13 +3,20 @@ package shop;
 
 import java.util.List; // items of one page
 import dev.isr.runtime.Isr; // generated from the pragma at shop/CategoryPage.java:5
+import dev.isr.runtime.IsrResult; // generated from the pragma at shop/CategoryPage.java:5
 import java.util.Set; // generated from the pragma at shop/CategoryPage.java:5
 
 /* Pragma: revalidate 2d route: /shop/{category}/{page} */
 public record CategoryPage(Catalog catalog) {
     public List<Item> load(final String category, int page) {
-        // generated from the pragma at shop/CategoryPage.java:5: the body below runs only to fill or refresh the cache
-        return Isr.withRevalidate(cacheKey(category, page), REVALIDATE_SECONDS, TAGS, () -> {
+        // generated from the pragma at shop/CategoryPage.java:5: the value comes from the cache, through loadWithStatus
+        return loadWithStatus(category, page).value();
+    }
+
+    // generated from the pragma at shop/CategoryPage.java:5: load's data and how it was served (FRESH, STALE or MISS, and its age),
+    // e.g. for an x-isr-cache header; the body below runs only to fill or refresh the cache
+    public IsrResult<List<Item>> loadWithStatus(String category, int page) {
+        return Isr.read(cacheKey(category, page), REVALIDATE_SECONDS, TAGS, () -> {
             return catalog.items(category, page);
         });
     } // end of load
@@ -26,7 +33,8 @@ public record CategoryPage(Catalog catalog) {
         return "page:/shop/" + encodeKeyPart(category) + "/" + encodeKeyPart(page);
     }
 
-    // JavaScript's encodeURIComponent, so the keys match those of the JavaScript targets
+    // JavaScript's encodeURIComponent, so the keys match those of the JavaScript targets: URLEncoder
+    // writes a real '+' as %2B, so a '+' in its output only ever stands for a space
     private static String encodeKeyPart(Object value) {
         return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20")

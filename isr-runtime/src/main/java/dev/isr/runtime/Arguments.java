@@ -8,9 +8,14 @@ final class Arguments {
     private Arguments() {
     }
 
-    /** Checks the arguments of one read and returns its ttl in milliseconds. */
+    /**
+     * Checks the arguments of one read and returns its ttl in milliseconds. The key is only checked
+     * for null here: an empty key can never be stored, because every store follows a miss and a miss
+     * checks the key in full ({@link #key(String)}) before it does anything. So a hit proves the key
+     * non-empty, and the fresh path never has to read the key's characters.
+     */
     static long readTtlMillis(String key, long ttlSeconds, Set<String> tags, Fetcher<?> fetcher) {
-        key(key);
+        notNull(key, "key");
         if (ttlSeconds < 0) {
             throw new IllegalArgumentException("ttlSeconds must be >= 0, was " + ttlSeconds);
         }
@@ -27,9 +32,7 @@ final class Arguments {
                 }
             }
         }
-        if (fetcher == null) {
-            throw new NullPointerException("fetcher must not be null");
-        }
+        notNull(fetcher, "fetcher");
         return Millis.ofSeconds(ttlSeconds);
     }
 
@@ -41,10 +44,14 @@ final class Arguments {
         return nonEmpty(tag, "tag");
     }
 
-    private static String nonEmpty(String value, String argument) {
+    private static void notNull(Object value, String argument) {
         if (value == null) {
             throw new NullPointerException(argument + " must not be null");
         }
+    }
+
+    private static String nonEmpty(String value, String argument) {
+        notNull(value, argument);
         if (value.isEmpty()) {
             throw new IllegalArgumentException(argument + " must not be empty");
         }

@@ -43,14 +43,14 @@ public final class IsrCache {
     private final AtomicLong storeSequence = new AtomicLong();
     private final StatsCounter stats = new StatsCounter();
 
-    private final InstantSource clock;
+    private final ElapsedMillis clock;
     private final Executor executor;
     private final long maxStaleMillis;
     private final IsrListener listener;
     private final LruEvictor evictor;
 
     private IsrCache(Builder builder) {
-        this.clock = builder.clock;
+        this.clock = builder.clock == null ? ElapsedMillis.MONOTONIC : ElapsedMillis.of(builder.clock);
         this.executor = builder.executor != null ? builder.executor : DefaultRefreshExecutor.shared();
         this.maxStaleMillis = builder.maxStaleSeconds < 0 ? UNLIMITED : Millis.ofSeconds(builder.maxStaleSeconds);
         this.listener = new SafeListener(builder.listener);
@@ -79,7 +79,7 @@ public final class IsrCache {
         long now = clock.millis();
         CachedValue cached = entries.get(key);
         if (cached == null || serveCached(key, cached, ttlMillis, tags, fetcher, now) == IsrStatus.MISS) {
-            cached = fetchInFlight(key, ttlMillis, tags, fetcher, CALLER_THREAD).await(key);
+            cached = fetchInFlight(key, cached, ttlMillis, tags, fetcher, CALLER_THREAD).await(key);
         }
         @SuppressWarnings("unchecked")
         T value = (T) cached.value();
@@ -106,7 +106,7 @@ public final class IsrCache {
             T value = (T) cached.value();
             return CompletableFuture.completedFuture(value);
         }
-        return fetchInFlight(key, ttlMillis, tags, fetcher, executor).valueFuture(key);
+        return fetchInFlight(key, cached, ttlMillis, tags, fetcher, executor).valueFuture(key);
     }
 
     /** {@link #read(String, long, Set, Fetcher)} without tags. */
@@ -124,7 +124,7 @@ public final class IsrCache {
         CachedValue cached = entries.get(key);
         IsrStatus status = cached == null ? IsrStatus.MISS : serveCached(key, cached, ttlMillis, tags, fetcher, now);
         if (status == IsrStatus.MISS) {
-            cached = fetchInFlight(key, ttlMillis, tags, fetcher, CALLER_THREAD).await(key);
+            cached = fetchInFlight(key, cached, ttlMillis, tags, fetcher, CALLER_THREAD).await(key);
             now = clock.millis();
         }
         @SuppressWarnings("unchecked")
@@ -177,6 +177,11 @@ public final class IsrCache {
         return stats.snapshot();
     }
 
+    /** How many entries are stored right now; lets tests check the R7 bound. */
+    int entryCount() {
+        return entries.size();
+    }
+
     /**
      * Serves a cached value if it may be served: FRESH, or STALE after starting a refresh. MISS
      * means it may not (too stale for maxStaleSeconds) and the caller must wait for a fetch.
@@ -221,9 +226,12 @@ public final class IsrCache {
     /**
      * Joins the fetch in flight for {@code key}, or registers and launches a new one on
      * {@code runner}. The miss is counted once the caller holds the fetch it will wait for.
+     *
+     * @param unservable what the caller found in the map: null, or a value too stale to serve
      */
-    private PendingFetch fetchInFlight(String key, long ttlMillis, Set<String> tags, Fetcher<?> fetcher,
-                                       Executor runner) {
+    private PendingFetch fetchInFlight(String key, CachedValue unservable, long ttlMillis, Set<String> tags,
+                                       Fetcher<?> fetcher, Executor runner) {
+        Arguments.key(key);   // the rest of the key's check (see Arguments.readTtlMillis), before any effect
         PendingFetch pending = fetches.get(key);
         PendingFetch mine = null;
         if (pending == null) {
@@ -234,10 +242,28 @@ public final class IsrCache {
             }
         }
         stats.recordMiss();
-        if (pending == mine) {
+        if (pending == mine && !answerFromSettledFetch(key, mine, unservable)) {
             launch(key, mine, fetcher, runner);
         }
         return pending;
+    }
+
+    /**
+     * A fetch that settles stores its value and then unregisters itself, while a missing reader looks
+     * at the map and then at the fetches: a reader that looks between the two (value not yet there,
+     * fetch already gone) would fetch a second time, one fetch after the other in a stampede. So a
+     * reader that registered a fetch looks at the map once more; a value that appeared since its first
+     * look was stored by the fetch it just missed, and it answers {@code mine} with that value instead
+     * (callers who joined {@code mine} meanwhile get it too).
+     */
+    private boolean answerFromSettledFetch(String key, PendingFetch mine, CachedValue unservable) {
+        CachedValue settled = entries.get(key);
+        if (settled == null || settled == unservable) {
+            return false;
+        }
+        fetches.remove(key, mine);
+        mine.succeed(settled);
+        return true;
     }
 
     private void launch(String key, PendingFetch pending, Fetcher<?> fetcher, Executor runner) {
@@ -320,7 +346,7 @@ public final class IsrCache {
     /** Configures an {@link IsrCache}; every setting has a default. */
     public static final class Builder {
 
-        private InstantSource clock = InstantSource.system();
+        private InstantSource clock;
         private Executor executor;
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private long maxStaleSeconds = -1;
@@ -329,7 +355,10 @@ public final class IsrCache {
         private Builder() {
         }
 
-        /** The clock that ages values (default: the system clock); tests inject one they can advance. */
+        /**
+         * The clock that ages values; tests inject one they can advance. Default: a monotonic clock
+         * ({@code System.nanoTime}), so a step of the wall clock never makes values fresh or stale.
+         */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
             return this;

@@ -33,4 +33,31 @@ class IsrFacadeTest {
         Isr.invalidateAll();
         assertEquals(IsrStatus.MISS, Isr.cache().read("facade:key", 60, fetcher).status());
     }
+
+    @Test
+    void facadeReadsWithStatus() {
+        assertEquals(IsrStatus.MISS, Isr.read("facade:read", 60, Set.of(), fetcher).status());
+        IsrResult<String> again = Isr.read("facade:read", 60, Set.of(), fetcher);
+        assertEquals(IsrStatus.FRESH, again.status());
+        assertEquals("v-1", again.value());
+    }
+
+    @Test
+    void anInstalledCacheServesTheFacadeUntilTheNextInstall() {
+        MutableClock clock = new MutableClock();
+        IsrCache mine = IsrCache.builder().clock(clock).executor(Runnable::run).build();
+        IsrCache previous = Isr.install(mine);
+        try {
+            assertSame(mine, Isr.cache());
+            Isr.withRevalidate("facade:installed", 60, fetcher);
+            clock.advanceSeconds(60);
+            // the installed clock ages the value and the installed executor refreshed it in place
+            assertEquals(IsrStatus.STALE, Isr.read("facade:installed", 60, Set.of(), fetcher).status());
+            assertEquals(2, fetcher.calls());
+        } finally {
+            assertSame(mine, Isr.install(previous));
+        }
+        assertSame(previous, Isr.cache());
+        assertEquals(IsrStatus.MISS, Isr.read("facade:installed", 60, Set.of(), fetcher).status());
+    }
 }

@@ -29,6 +29,7 @@ import java.util.TreeMap;
  * output /project/target/generated-sources/isr
  * shared node node%2F_isr%2Fisr.js
  * page posts%2F%5Bslug%5D.astro.rb 3f5a...e1 300
+ * route %2Fposts%2F%7Bslug%7D          (Java pages only)
  * tag posts
  * file node node%2Fposts%2F%5Bslug%5D.js
  * warning 3 12 message source+line
@@ -45,7 +46,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
                           Map<String, List<String>> sharedFiles, Map<String, PageEntry> pages) {
 
     /** Bumped whenever the status or the generated output changes shape, so old state is not trusted. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     private static final String MAGIC = "isr-build-status";
 
     public BuildStatus {
@@ -61,9 +62,11 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
      * @param tags              the pragma's tags
      * @param files             files per target, relative to the output directory
      * @param warnings          the page's warnings, repeated when it is skipped so they are not forgotten
+     * @param javaRoute         the route of a Java pragma page, {@code /posts/{slug}}, which only compiling
+     *                          the page can tell; empty for other pages (a Ruby page's route is its path)
      */
     public record PageEntry(String sha256, OptionalLong revalidateSeconds, List<String> tags,
-                            Map<String, List<String>> files, List<Diagnostic> warnings) {
+                            Map<String, List<String>> files, List<Diagnostic> warnings, Optional<String> javaRoute) {
         public PageEntry {
             tags = List.copyOf(tags);
             files = Map.copyOf(files);
@@ -110,6 +113,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
         new TreeMap<>(pages).forEach((source, page) -> {
             line(out, "page", encode(source), page.sha256(),
                     page.revalidateSeconds().isPresent() ? Long.toString(page.revalidateSeconds().getAsLong()) : "-");
+            page.javaRoute().ifPresent(route -> line(out, "route", encode(route)));
             page.tags().forEach(t -> line(out, "tag", encode(t)));
             new TreeMap<>(page.files()).forEach((target, files) -> files.forEach(f -> line(out, "file", encode(target), encode(f))));
             page.warnings().forEach(w -> line(out, "warning", Integer.toString(w.line()), Integer.toString(w.column()),
@@ -142,6 +146,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
                     page = new PageBuilder(decode(f[1]), f[2],
                             f[3].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(f[3])));
                 }
+                case "route" -> page.javaRoute = Optional.of(decode(f[1]));
                 case "tag" -> page.tags.add(decode(f[1]));
                 case "file" -> page.files.computeIfAbsent(decode(f[1]), k -> new ArrayList<>()).add(decode(f[2]));
                 case "warning" -> page.warnings.add(Diagnostic.warning(decode(f[3]), Integer.parseInt(f[1]),
@@ -162,6 +167,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
         final List<String> tags = new ArrayList<>();
         final Map<String, List<String>> files = new LinkedHashMap<>();
         final List<Diagnostic> warnings = new ArrayList<>();
+        Optional<String> javaRoute = Optional.empty();
 
         PageBuilder(String source, String sha256, OptionalLong revalidate) {
             this.source = source;
@@ -170,7 +176,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
         }
 
         PageEntry build() {
-            return new PageEntry(sha256, revalidate, tags, files, warnings);
+            return new PageEntry(sha256, revalidate, tags, files, warnings, javaRoute);
         }
     }
 

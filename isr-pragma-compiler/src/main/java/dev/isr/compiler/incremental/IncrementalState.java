@@ -50,11 +50,6 @@ public final class IncrementalState {
         return entry.allFiles().stream().allMatch(f -> Files.isRegularFile(out.resolve(f))) ? Optional.of(entry) : Optional.empty();
     }
 
-    /** The page's previous entry, whatever changed since: a failed page keeps its previous outputs. */
-    public Optional<PageEntry> previous(String source) {
-        return previous.map(p -> p.pages().get(source));
-    }
-
     /** The previous output directory, whose files {@link #staleFiles} are relative to. */
     public Optional<Path> previousOutputDirectory() {
         return previous.map(p -> Path.of(p.outputDirectory()));

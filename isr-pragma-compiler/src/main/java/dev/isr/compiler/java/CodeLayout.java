@@ -9,6 +9,8 @@ package dev.isr.compiler.java;
  */
 record CodeLayout(String lineBreak, String indentation, String step) {
 
+    /** The indentation step of the generated-code templates. */
+    private static final String TEMPLATE_STEP = "    ";
     private static final String DEFAULT_STEP = "    ";
 
     /** The layout around {@code load}, whose declaration starts on {@code loadLine} and whose body is {@code body}. */
@@ -28,8 +30,27 @@ record CodeLayout(String lineBreak, String indentation, String step) {
         return indentation.startsWith("\t") ? "\t" : DEFAULT_STEP;
     }
 
-    /** {@code code} indented by the members' indentation plus {@code levels} steps. */
-    String line(int levels, String code) {
-        return indentation + step.repeat(levels) + code + lineBreak;
+    /**
+     * Template output in this layout: {@code \n} becomes the page's line break, and each line after the
+     * first, written at member level with four-space steps, gets the members' indentation and the
+     * page's step per level. The first line stays as it is: it continues a line of the page. Blank
+     * lines stay empty.
+     */
+    String reindent(String template) {
+        String[] lines = template.split("\n", -1);
+        StringBuilder out = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            out.append(lineBreak);
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
+            }
+            int levels = 0;
+            while (line.startsWith(TEMPLATE_STEP, levels * TEMPLATE_STEP.length())) {
+                levels++;
+            }
+            out.append(indentation).append(step.repeat(levels)).append(line.substring(levels * TEMPLATE_STEP.length()));
+        }
+        return out.toString();
     }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * One Java page from text to {@code jvm} output, for the pipeline: parse, read the pragma, and
- * rewrite a pragma page or pass a page without pragma through unchanged. A page with errors gets
- * no output at all.
+ * rewrite a pragma page or pass a page without pragma through unchanged but for the header line. A
+ * page with errors gets no output at all.
  */
 public final class JavaPageCompiler {
 
@@ -17,8 +17,9 @@ public final class JavaPageCompiler {
     private final JavaPageRewriter rewriter = new JavaPageRewriter();
 
     /**
-     * @param output      the {@code jvm} source of the page: rewritten, or the page text unchanged when
-     *                    it has no pragma; empty when {@code diagnostics} holds an error
+     * @param output      the {@code jvm} source of the page: rewritten, or, when it has no pragma, the page
+     *                    text unchanged under the generated-file header line; empty when {@code diagnostics}
+     *                    holds an error
      * @param spec        the pragma, for a cached page
      * @param route       the route of a cached page
      * @param diagnostics errors and warnings of the page, in page order
@@ -49,7 +50,8 @@ public final class JavaPageCompiler {
         JavaPragmaReader.Read read = pragmas.read(page);
         diagnostics.addAll(read.diagnostics());
         if (!read.present()) {
-            return new Result(Optional.of(text), Optional.empty(), Optional.empty(), sorted(diagnostics));
+            return new Result(Optional.of(JvmPageCode.withHeader(source, text)), Optional.empty(), Optional.empty(),
+                    sorted(diagnostics));
         }
         if (read.spec().isEmpty()) {
             return new Result(Optional.empty(), Optional.empty(), Optional.empty(), sorted(diagnostics));

@@ -1,27 +1,32 @@
 package dev.isr.compiler.java;
 
 import com.github.javaparser.Position;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.type.Type;
 import dev.isr.compiler.java.JavaRoute.InvalidRouteException;
 import dev.isr.compiler.java.JvmCacheSpec.RouteOption;
 import dev.isr.compiler.java.JvmPageCode.KeyParameter;
+import dev.isr.compiler.java.JvmPageCode.LoadSignature;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Rewrites a pragma page for the {@code jvm} target (SPEC §6): the body of {@code load} moves into
- * {@code Isr.withRevalidate(cacheKey(…), REVALIDATE_SECONDS, TAGS, () -> { … })}, and the constants
- * and the key method are added at the end of the class. The page text is spliced, not reprinted:
+ * Rewrites a pragma page for the {@code jvm} target (SPEC §6): the body of {@code load} moves into a
+ * new method {@code loadWithStatus}, as {@code Isr.read(cacheKey(…), REVALIDATE_SECONDS, TAGS, () -> { … })},
+ * {@code load} returns {@code loadWithStatus(…).value()}, and the constants and the key method are
+ * added at the end of the class. The page text is spliced, not reprinted:
  * every character outside the body of {@code load} and the insertions stays as it was.
  */
 public final class JavaPageRewriter {
 
     private static final String ISR = "dev.isr.runtime.Isr";
+    private static final String RESULT = "dev.isr.runtime.IsrResult";
     private static final String SET = "java.util.Set";
 
     /**
@@ -111,22 +116,47 @@ public final class JavaPageRewriter {
         Position open = begin(body);
         Position close = end(body);
         CodeLayout layout = CodeLayout.around(text, begin(load).line, open.line, close.line);
-        List<KeyParameter> parameters = load.getParameters().stream()
-                .map(parameter -> new KeyParameter(sourceOf(text, parameter.getType()), parameter.getNameAsString()))
-                .toList();
-        JvmPageCode code = new JvmPageCode(source, spec, route, parameters, layout);
+        JvmPageCode code = new JvmPageCode(source, spec, route, signature(text, load), layout);
         ImportPlan imports = new ImportPlan(page.unit());
         String isr = imports.name(ISR);
+        String result = imports.name(RESULT);
         String set = imports.name(SET);
         TextEdits edits = new TextEdits();
         int top = page.text().startsWith("\uFEFF") ? 1 : 0;
         edits.insert(top, code.header());
         int bodyStart = text.offset(open.line, open.column);
         int bodyEnd = text.offset(close.line, close.column) + 1;
-        edits.replace(bodyStart, bodyEnd, code.body(isr, page.text().substring(bodyStart + 1, bodyEnd - 1)));
+        edits.replace(bodyStart, bodyEnd, code.body(isr, result, page.text().substring(bodyStart + 1, bodyEnd - 1)));
         insertMembers(edits, text, page.pageType().orElseThrow(), code.members(set), layout);
         insertImports(edits, text, page, imports.added().stream().map(code::importLine).toList(), layout, top);
         return edits.applyTo(page.text());
+    }
+
+    /** What loadWithStatus repeats of load: its access, static-ness, value type and parameters. */
+    private static LoadSignature signature(SourceText text, MethodDeclaration load) {
+        String modifiers = load.getModifiers().stream()
+                .map(Modifier::getKeyword)
+                .filter(keyword -> keyword == Modifier.Keyword.PUBLIC || keyword == Modifier.Keyword.PROTECTED
+                        || keyword == Modifier.Keyword.PRIVATE || keyword == Modifier.Keyword.STATIC)
+                .map(keyword -> keyword.asString() + " ")
+                .collect(Collectors.joining());
+        Type type = load.getType();
+        // the value travels through generics, which take the boxed type
+        String valueType = type.isPrimitiveType() ? type.asPrimitiveType().toBoxedType().asString() : typeText(text, type);
+        List<KeyParameter> parameters = load.getParameters().stream()
+                .map(parameter -> new KeyParameter(typeText(text, parameter.getType()), parameter.getNameAsString()))
+                .toList();
+        return new LoadSignature(modifiers, valueType, parameters);
+    }
+
+    /**
+     * A type as the page writes it, on one line, for the generated signatures; a type with a comment
+     * inside is printed by JavaParser instead, because joining its lines could swallow code into a
+     * line comment.
+     */
+    private static String typeText(SourceText text, Type type) {
+        String written = sourceOf(text, type);
+        return written.contains("//") || written.contains("/*") ? type.asString() : written.strip().replaceAll("\\s+", " ");
     }
 
     /** Before the class's closing brace, after a blank line. */

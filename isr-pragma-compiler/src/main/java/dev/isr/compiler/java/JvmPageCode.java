@@ -4,33 +4,30 @@ import static dev.isr.compiler.escape.JavaEscaper.commentText;
 import static dev.isr.compiler.escape.JavaEscaper.stringLiteral;
 
 import dev.isr.compiler.escape.JavaEscaper;
+import dev.isr.compiler.page.Route;
+import dev.isr.compiler.targets.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The text the compiler adds to a pragma page: the header line, the imports, the cached body of
- * {@code load} and the generated members. Every value from the page or its path goes through
- * {@link JavaEscaper}.
+ * The text the compiler adds to a pragma page: the header line, the imports, the new body of
+ * {@code load} with the {@code loadWithStatus} method after it, and the members at the end of the
+ * class. The code's shape is in the {@code jvm} target's templates ({@code targets/jvm/*.mustache});
+ * this class fills them, and every value from the page or its path goes through {@link JavaEscaper}.
  */
 final class JvmPageCode {
 
-    static final String REVALIDATE_FIELD = "REVALIDATE_SECONDS";
-    static final String TAGS_FIELD = "TAGS";
-    static final String KEY_METHOD = "cacheKey";
-    static final String ENCODE_METHOD = "encodeKeyPart";
-    /** The names the generated members take; a page that already uses one cannot be rewritten. */
-    static final List<String> GENERATED_NAMES = List.of(REVALIDATE_FIELD, TAGS_FIELD, KEY_METHOD, ENCODE_METHOD);
-    /**
-     * Pairs of what {@link java.net.URLEncoder} writes and what {@code encodeURIComponent} writes
-     * instead; the rest of their output is the same. A '+' only ever stands for a space, because
-     * URLEncoder writes a real '+' as %2B, and a real "%21" as %2521.
-     */
-    private static final List<String> URL_ENCODER_TO_URI_COMPONENT =
-            List.of("+", "%20", "%21", "!", "%27", "'", "%28", "(", "%29", ")", "%7E", "~");
+    static final String STATUS_METHOD = "loadWithStatus";
+    /** The names the templates declare; a page that already uses one cannot be rewritten. */
+    static final List<String> GENERATED_NAMES =
+            List.of("REVALIDATE_SECONDS", "TAGS", "cacheKey", "encodeKeyPart", STATUS_METHOD);
+    /** Stands for load's original body while a template is re-indented: no escaped value can contain it. */
+    private static final String BODY = "\u0000body\u0000";
+    private static final Templates TEMPLATES = new Templates("jvm");
 
     /**
-     * One parameter of {@code load}, as the key method declares it.
+     * One parameter of {@code load}, as the generated methods declare it.
      *
      * @param type the type as written in the page
      * @param name the parameter name
@@ -38,27 +35,60 @@ final class JvmPageCode {
     record KeyParameter(String type, String name) {
     }
 
+    /**
+     * How {@code load} is declared, as {@code loadWithStatus} repeats it.
+     *
+     * @param modifiers  load's access and {@code static} modifiers, each followed by a space
+     * @param valueType  load's return type, boxed if primitive
+     * @param parameters load's parameters in order, every one of them a parameter of the route
+     */
+    record LoadSignature(String modifiers, String valueType, List<KeyParameter> parameters) {
+        LoadSignature {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /** What {@code load.java.mustache} fills in. */
+    record LoadModel(String origin, String statusMethod, String arguments, String modifiers, String resultType,
+                     String valueType, String parameters, String isr, String body) {
+    }
+
+    /** What {@code members.java.mustache} fills in. */
+    record MembersModel(String origin, String routeComment, String revalidateLiteral, String set, String tagLiterals,
+                        String parameters, String keyExpression, boolean encodesParameters) {
+    }
+
     private final String source;
     private final JvmCacheSpec spec;
     private final JavaRoute route;
-    private final List<KeyParameter> parameters;
+    private final LoadSignature load;
     private final CodeLayout layout;
 
-    /**
-     * @param source     the page path under the pages directory, named in comments
-     * @param parameters load's parameters in order, every one of them a parameter of {@code route}
-     */
-    JvmPageCode(String source, JvmCacheSpec spec, JavaRoute route, List<KeyParameter> parameters, CodeLayout layout) {
+    /** @param source the page path under the pages directory, named in comments */
+    JvmPageCode(String source, JvmCacheSpec spec, JavaRoute route, LoadSignature load, CodeLayout layout) {
         this.source = source;
         this.spec = spec;
         this.route = route;
-        this.parameters = List.copyOf(parameters);
+        this.load = load;
         this.layout = layout;
     }
 
     /** The first line of the generated file. */
+    static String header(String source, String lineBreak) {
+        return "// Generated by isr-pragma-compiler from " + commentText(source) + ". Do not edit." + lineBreak;
+    }
+
     String header() {
-        return "// Generated by isr-pragma-compiler from " + commentText(source) + ". Do not edit." + layout.lineBreak();
+        return header(source, layout.lineBreak());
+    }
+
+    /**
+     * A page without pragma as generated: its text under the header line (after a byte order mark, if
+     * any), so every generated file names its source and a stack trace is only one line off.
+     */
+    static String withHeader(String source, String text) {
+        int top = text.startsWith("\uFEFF") ? 1 : 0;
+        return text.substring(0, top) + header(source, new SourceText(text).lineBreak()) + text.substring(top);
     }
 
     String importLine(String qualifiedName) {
@@ -66,55 +96,48 @@ final class JvmPageCode {
     }
 
     /**
-     * The new body of {@code load}: the original body's inside, {@code inside}, one level deeper in a
-     * fetcher lambda. {@code inside} is everything between the braces, its first line still on the
-     * line of the opening brace.
+     * What replaces the body of {@code load}: a body that reads through {@code loadWithStatus}, then
+     * {@code loadWithStatus} itself, whose fetcher lambda holds the original body's inside, one level
+     * deeper. {@code inside} is everything between the braces, its first line still on the line of
+     * the opening brace.
+     *
+     * @param isr    how the page names {@code dev.isr.runtime.Isr}
+     * @param result how the page names {@code dev.isr.runtime.IsrResult}
      */
-    String body(String isr, String inside) {
-        return "{" + layout.lineBreak()
-                + layout.line(1, "// " + origin() + ": the body below runs only to fill or refresh the cache")
-                + layout.indentation() + layout.step() + "return " + isr + ".withRevalidate(" + keyCall() + ", "
-                + REVALIDATE_FIELD + ", " + TAGS_FIELD + ", () -> {" + indented(inside) + "});" + layout.lineBreak()
-                + layout.indentation() + "}";
+    String body(String isr, String result, String inside) {
+        LoadModel model = new LoadModel(origin(), STATUS_METHOD, arguments(), load.modifiers(), result,
+                load.valueType(), parameters(), isr, BODY);
+        String code = TEMPLATES.render("load.java", model);
+        // the replaced body's closing brace is followed by the page's own line break
+        String withoutLastBreak = code.endsWith("\n") ? code.substring(0, code.length() - 1) : code;
+        return layout.reindent(withoutLastBreak).replace(BODY, indented(inside));
     }
 
     /** The generated members, each line ending with a line break. */
     String members(String set) {
-        List<String> lines = new ArrayList<>();
-        lines.add(layout.line(0, "// " + origin() + " (do not edit): cache settings and key of route "
-                + commentText(route.pattern())));
-        lines.add(layout.line(0, "public static final long " + REVALIDATE_FIELD + " = " + spec.revalidateSeconds() + ";"));
-        lines.add(layout.line(0, "public static final " + set + "<String> " + TAGS_FIELD + " = " + set + ".of("
-                + spec.tags().stream().distinct().map(JavaEscaper::stringLiteral).collect(Collectors.joining(", ")) + ");"));
-        lines.add(layout.lineBreak());
-        lines.add(layout.line(0, "public static String " + KEY_METHOD + "(" + parameters.stream()
-                .map(parameter -> parameter.type() + " " + parameter.name()).collect(Collectors.joining(", ")) + ") {"));
-        lines.add(layout.line(1, "return " + keyExpression() + ";"));
-        lines.add(layout.line(0, "}"));
-        if (!parameters.isEmpty()) {
-            lines.add(layout.lineBreak());
-            lines.add(layout.line(0, "// JavaScript's encodeURIComponent, so the keys match those of the JavaScript targets"));
-            lines.add(layout.line(0, "private static String " + ENCODE_METHOD + "(Object value) {"));
-            lines.add(layout.line(1, "return java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)"));
-            for (int i = 0; i < URL_ENCODER_TO_URI_COMPONENT.size(); i += 2) {
-                boolean last = i + 2 == URL_ENCODER_TO_URI_COMPONENT.size();
-                lines.add(layout.line(3, ".replace(" + stringLiteral(URL_ENCODER_TO_URI_COMPONENT.get(i)) + ", "
-                        + stringLiteral(URL_ENCODER_TO_URI_COMPONENT.get(i + 1)) + ")" + (last ? ";" : "")));
-            }
-            lines.add(layout.line(0, "}"));
-        }
-        return String.join("", lines);
+        MembersModel model = new MembersModel(origin(), commentText(route.pattern()), Long.toString(spec.revalidateSeconds()),
+                set, spec.tags().stream().distinct().map(JavaEscaper::stringLiteral).collect(Collectors.joining(", ")),
+                parameters(), keyExpression(), !load.parameters().isEmpty());
+        return layout.indentation() + layout.reindent(TEMPLATES.render("members.java", model));
     }
 
     private String origin() {
         return "generated from the pragma at " + commentText(source) + ":" + spec.pragmaLine();
     }
 
-    private String keyCall() {
-        return KEY_METHOD + "(" + parameters.stream().map(KeyParameter::name).collect(Collectors.joining(", ")) + ")";
+    private String arguments() {
+        return load.parameters().stream().map(KeyParameter::name).collect(Collectors.joining(", "));
     }
 
-    /** {@code "page:/posts/" + encodeKeyPart(slug)}: the route with each parameter's encoded value. */
+    private String parameters() {
+        return load.parameters().stream().map(parameter -> parameter.type() + " " + parameter.name())
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * {@code "page:/posts/" + encodeKeyPart(slug)}: the route with each parameter's encoded value;
+     * literal segments are encoded as the JavaScript targets encode them, so the keys match theirs.
+     */
     private String keyExpression() {
         List<String> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder("page:");
@@ -124,11 +147,11 @@ final class JvmPageCode {
         for (JavaRoute.Segment segment : route.segments()) {
             literal.append('/');
             if (segment instanceof JavaRoute.Literal text) {
-                literal.append(text.text());
+                literal.append(Route.encodeUriComponent(text.text()));
             } else if (segment instanceof JavaRoute.Param param) {
                 parts.add(stringLiteral(literal.toString()));
                 literal.setLength(0);
-                parts.add(ENCODE_METHOD + "(" + param.name() + ")");
+                parts.add("encodeKeyPart(" + param.name() + ")");
             }
         }
         if (literal.length() > 0) {

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * {@code isr-manifest.json} (SPEC §5): per page its source, route, route params, key pattern,
- * revalidate seconds ({@code null} when uncached), tags and the files of each target; plus the
+ * revalidate seconds ({@code null} when uncached), tags and the files of each target (route and key
+ * pattern are {@code null} for a Java page without pragma, which the compiler does not route); plus the
  * files every target's pages share. Pages in source order, targets and files sorted, keys in a fixed
  * order: the manifest changes only when the pages do.
  */
@@ -38,9 +39,9 @@ public final class Manifest {
     private static Map<String, Object> entry(PageResult page, List<String> params) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("source", page.source());
-        entry.put("route", page.route());
+        entry.put("route", page.route().isEmpty() ? null : page.route());
         entry.put("params", params);
-        entry.put("keyPattern", page.keyPattern());
+        entry.put("keyPattern", page.keyPattern().isEmpty() ? null : page.keyPattern());
         entry.put("revalidate", page.revalidateSeconds().isPresent() ? page.revalidateSeconds().getAsLong() : null);
         entry.put("tags", page.tags());
         entry.put("files", sorted(page.files()));

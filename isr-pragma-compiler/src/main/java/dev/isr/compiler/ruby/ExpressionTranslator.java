@@ -3,6 +3,7 @@ package dev.isr.compiler.ruby;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jruby.ast.AndNode;
 import org.jruby.ast.ArgsCatNode;
 import org.jruby.ast.ArgsPushNode;
@@ -47,6 +48,13 @@ import org.jruby.ast.types.INameNode;
  */
 final class ExpressionTranslator {
 
+    /**
+     * Expressions nested deeper than this are refused: translation recurses per level, and a deep enough page
+     * would otherwise overflow the stack of whatever thread runs the build.
+     */
+    static final int MAX_NESTING = 200;
+    private static final Pattern ANY_TOKEN = Pattern.compile("\\S");
+
     /** Ruby operators that have a compound assignment with the same meaning in JavaScript. */
     private static final Set<String> COMPOUND_OPERATORS = Set.of("+", "-", "*", "/", "%", "**", "<<", ">>", "&", "|", "^");
 
@@ -57,6 +65,7 @@ final class ExpressionTranslator {
     private final FunctionTranslator functions;
     private final CallTranslator calls;
     private final CaseTranslator cases;
+    private int nesting;
 
     ExpressionTranslator(TranslationContext context) {
         this.context = context;
@@ -86,6 +95,19 @@ final class ExpressionTranslator {
     }
 
     JsExpr translate(Node node) {
+        if (nesting == MAX_NESTING) {
+            throw context.untranslatable(node, ANY_TOKEN, "this expression nests more than " + MAX_NESTING
+                    + " levels deep; split it into smaller statements");
+        }
+        nesting++;
+        try {
+            return translateNode(node);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private JsExpr translateNode(Node node) {
         if (node instanceof BeginNode begin && !(begin.getBodyNode() instanceof BlockNode)) {
             return translate(begin.getBodyNode());
         }

@@ -40,6 +40,9 @@ final class RubyCodeMask {
     }
 
     private void advance(boolean blank) {
+        if (atEnd()) {
+            return; // a literal left open at the end of the text: its closing step has nothing to step over
+        }
         String l = lines.get(line);
         if (col >= l.length()) {
             line++;

@@ -34,15 +34,25 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
         if (parser == null) {
             parser = new RubyParser();
         }
-        RootNode root;
         try {
-            root = parser.parse(source.path(), source.text());
-        } catch (RubySyntaxError e) {
-            String sourceLine = SourceText.of(source.text()).line(e.line() - 1);
-            Diagnostic error = Diagnostic.error(source.path(), e.line(), e.column(), e.reason(), sourceLine);
-            return new FrontMatter(List.of(), List.of(), List.of(), List.of(error));
+            RootNode root;
+            try {
+                root = parser.parse(source.path(), source.text());
+            } catch (RubySyntaxError e) {
+                String sourceLine = SourceText.of(source.text()).line(e.line() - 1);
+                return failed(Diagnostic.error(source.path(), e.line(), e.column(), e.reason(), sourceLine));
+            }
+            return new FrontMatterTranslation(source).translate(root);
+        } catch (StackOverflowError e) {
+            // a last resort for nesting deeper than the stack (expressions are capped before that, the literal
+            // masker is not); the stack is whole again once unwound to here
+            return failed(Diagnostic.error(source.path(), 1, 1, "the front matter nests too deeply to translate;"
+                    + " split it into smaller statements", source.text().lines().findFirst().orElse("")));
         }
-        return new FrontMatterTranslation(source).translate(root);
+    }
+
+    private static FrontMatter failed(Diagnostic error) {
+        return new FrontMatter(List.of(), List.of(), List.of(), List.of(error));
     }
 
     /** How long JRuby took to boot; empty until a page needed it. */

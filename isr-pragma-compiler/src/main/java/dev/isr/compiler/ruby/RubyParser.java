@@ -49,6 +49,9 @@ final class RubyParser implements AutoCloseable {
         } catch (RaiseException e) {
             String message = e.getException().message(runtime.getCurrentContext()).asJavaString();
             throw RubySyntaxError.fromJRubyMessage(message, text);
+        } catch (IndexOutOfBoundsException e) {
+            // JRuby's lexer failed while building its own syntax error message
+            throw RubySyntaxError.unreported(text);
         }
     }
 

@@ -23,7 +23,7 @@ final class RubySyntaxError extends Exception {
         this.reason = reason;
     }
 
-    /** 1-based line. */
+    /** 1-based line; 0 when the parser could not say. */
     int line() {
         return line;
     }
@@ -36,6 +36,25 @@ final class RubySyntaxError extends Exception {
     /** The parser's message without the file and line. */
     String reason() {
         return reason;
+    }
+
+    /**
+     * A syntax error JRuby failed to report: its lexer (9.4.14) throws while quoting a long line of multi-byte
+     * characters that ends in a character it rejects. That character is a control character in every case seen,
+     * so the first one is the error's position; without one, the error is about the whole front matter.
+     */
+    static RubySyntaxError unreported(String sourceText) {
+        String[] lines = sourceText.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            for (int j = 0; j < lines[i].length(); j++) {
+                char c = lines[i].charAt(j);
+                if (Character.isISOControl(c) && c != '\t' && c != '\r') {
+                    return new RubySyntaxError(i + 1, j + 1, String.format("invalid character U+%04X in Ruby code", (int) c));
+                }
+            }
+        }
+        return new RubySyntaxError(0, 0, "the Ruby parser rejected this front matter without saying where;"
+                + " look for characters that cannot appear in Ruby code");
     }
 
     static RubySyntaxError fromJRubyMessage(String message, String sourceText) {

@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * The {@code node} target (SPEC §5): per page an ES module {@code D/S.js} exporting {@code revalidate},
- * {@code tags}, {@code cacheKey} and {@code load}, plus {@code D/S.astro} for an {@code .astro.rb} page
- * with a template; the in-memory runtime and the key helpers under {@code _isr/}.
+ * {@code tags}, {@code cacheKey}, {@code load} and {@code loadWithStatus}, plus {@code D/S.astro} for an
+ * {@code .astro.rb} page with a template; the in-memory runtime and the key helpers under {@code _isr/};
+ * a {@code package.json} that makes Node read the folder's {@code .js} files as ES modules.
+ * {@link BrowserTarget} is the runtime-neutral part of it: {@link #dataModule} and {@link #runtimeFiles}.
  */
 final class NodeTarget implements Target {
 
@@ -23,7 +25,7 @@ final class NodeTarget implements Target {
     /** What {@code page.js.mustache} fills in. */
     record DataModule(String headerComment, String runtimeSpecifierLiteral, List<KeyHelpersImport> keyHelpersImport,
                       List<JsPageParts.ImportLine> imports, String revalidateLiteral, String tagsArray,
-                      String keyExpression, boolean cached, String indent, List<String> declaration,
+                      String keyExpression, boolean cached, List<String> declaration,
                       List<JsPageParts.Statement> statements, String returnObject) {
     }
 
@@ -37,21 +39,10 @@ final class NodeTarget implements Target {
 
     @Override
     public List<GeneratedFile> pageFiles(CompiledPage page, ImportRebaser imports) {
-        JsPageParts parts = new JsPageParts(page);
-        String dataFile = page.outputStem() + ".js";
-        boolean cached = page.pragma().isPresent();
-        String indent = cached ? "    " : "  ";
-        List<KeyHelpersImport> keyHelpers = parts.keyHelpers().isEmpty() ? List.of()
-                : List.of(new KeyHelpersImport(String.join(", ", parts.keyHelpers()),
-                        JsPageParts.supportSpecifierLiteral(dataFile, JsPageParts.KEY_HELPERS_FILE)));
-        DataModule module = new DataModule(parts.headerComment(),
-                JsPageParts.supportSpecifierLiteral(dataFile, RUNTIME_FILE), keyHelpers,
-                parts.imports(imports, dataFile, false), parts.revalidateLiteral(), parts.tagsArray(),
-                parts.keyExpression(), cached, indent, parts.declaration(), parts.statements(indent),
-                parts.returnObject(indent));
         List<GeneratedFile> files = new ArrayList<>();
-        files.add(GeneratedFile.text(dataFile, templates.render("page.js", module)));
+        files.add(dataModule(page, imports));
         if (page.page().name().format().equals("astro") && !page.template().isBlank()) {
+            JsPageParts parts = new JsPageParts(page);
             String astroFile = page.outputStem() + ".astro";
             AstroPage astro = new AstroPage(parts.headerComment(), parts.imports(imports, astroFile, true),
                     JsEscaper.stringLiteral("./" + ImportRebaser.urlSegment(page.page().name().stem()) + ".js"), parts.dataNames(),
@@ -63,6 +54,29 @@ final class NodeTarget implements Target {
 
     @Override
     public List<GeneratedFile> supportFiles() {
+        List<GeneratedFile> files = runtimeFiles();
+        files.add(JsPageParts.esModulePackageJson());
+        return files;
+    }
+
+    /** The page's data module {@code D/S.js}: plain ES, no Node API, so a browser runs it as it is. */
+    GeneratedFile dataModule(CompiledPage page, ImportRebaser imports) {
+        JsPageParts parts = new JsPageParts(page);
+        String dataFile = page.outputStem() + ".js";
+        String indent = "  ";
+        List<KeyHelpersImport> keyHelpers = parts.keyHelpers().isEmpty() ? List.of()
+                : List.of(new KeyHelpersImport(String.join(", ", parts.keyHelpers()),
+                        JsPageParts.supportSpecifierLiteral(dataFile, JsPageParts.KEY_HELPERS_FILE)));
+        DataModule module = new DataModule(parts.headerComment(),
+                JsPageParts.supportSpecifierLiteral(dataFile, RUNTIME_FILE), keyHelpers,
+                parts.imports(imports, dataFile, false), parts.revalidateLiteral(), parts.tagsArray(),
+                parts.keyExpression(), page.pragma().isPresent(), parts.declaration(), parts.statements(indent),
+                parts.returnObject(indent));
+        return GeneratedFile.text(dataFile, templates.render("page.js", module));
+    }
+
+    /** The in-memory runtime and the key helpers under {@code _isr/}, in a new list the caller may extend. */
+    List<GeneratedFile> runtimeFiles() {
         List<GeneratedFile> files = new ArrayList<>();
         RuntimeResource.withSiblings("isr.js").forEach((name, bytes) -> files.add(new GeneratedFile("_isr/" + name, bytes)));
         files.add(GeneratedFile.text(JsPageParts.KEY_HELPERS_FILE, templates.render("params.js", new Object())));

@@ -21,4 +21,14 @@ public interface Target {
 
     /** The files the target's pages share (runtime, helpers), paths relative to the target's folder. */
     List<GeneratedFile> supportFiles();
+
+    /**
+     * Files built from all pages together, such as a route table; none unless a target needs them.
+     * They are rewritten on every run, so an unchanged page still appears in them.
+     *
+     * @param pages every page that has this target's files after the run, in page order
+     */
+    default List<GeneratedFile> siteFiles(List<RoutedPage> pages) {
+        return List.of();
+    }
 }

@@ -13,6 +13,10 @@ public final class TargetRegistry {
 
     static {
         TARGETS.put("node", NodeTarget::new);
+        TARGETS.put("browser", BrowserTarget::new);
+        TARGETS.put("cloudflare", CloudflareTarget::new);
+        TARGETS.put("vercel", VercelTarget::new);
+        TARGETS.put("jvm", JvmTarget::new);
     }
 
     private TargetRegistry() {

@@ -20,8 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Golden files under {@code src/test/resources/java/golden/<case>/}: {@code Input.java} is the page,
  * {@code page.properties} its path under the pages directory, {@code Expected.java} the rewrite.
+ * Run with {@code -Dgolden.update=true} to rewrite the {@code Expected.java} files, then read the diff.
  */
 class JavaPageRewriterGoldenTest {
+
+    private static final Path SOURCE_FOLDER = Path.of("src/test/resources/java/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     static Stream<String> cases() throws IOException, URISyntaxException {
         try (Stream<Path> folders = Files.list(goldenFolder())) {
@@ -33,7 +37,12 @@ class JavaPageRewriterGoldenTest {
     @MethodSource("cases")
     void rewritesLikeTheGoldenFile(String name) throws Exception {
         GoldenCase golden = GoldenCase.read(name);
-        assertEquals(golden.expected(), JavaPages.rewrite(golden.source(), golden.input()));
+        String output = JavaPages.rewrite(golden.source(), golden.input());
+        if (UPDATE) {
+            Files.writeString(SOURCE_FOLDER.resolve(name).resolve("Expected.java"), output);
+            return;
+        }
+        assertEquals(golden.expected(), output);
     }
 
     @ParameterizedTest

@@ -8,9 +8,19 @@ export function cacheKey(params = {}) {
   return "page:/about";
 }
 
-export async function load(params = {}) {
-  let team;
+// The page's data block, run anew by every call.
+async function fetchData(params) {
+  let team = null;
   // about.astro.rb:3
   team = fetch("https://example.com/team.json").then(r => r.json());
   return { team: await team };
+}
+
+export async function load(params = {}) {
+  return fetchData(params);
+}
+
+// Not cached, so no cache status: { value, status: null, ageSeconds: null }.
+export async function loadWithStatus(params = {}) {
+  return { value: await fetchData(params), status: null, ageSeconds: null };
 }

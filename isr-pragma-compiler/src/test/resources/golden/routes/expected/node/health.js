@@ -8,11 +8,21 @@ export function cacheKey(params = {}) {
   return "page:/health";
 }
 
-export async function load(params = {}) {
-  let ok, checked;
+// The page's data block, run anew by every call.
+async function fetchData(params) {
+  let ok = null, checked = null;
   // health.rb:1
   ok = true;
   // health.rb:2
   checked = null;
   return { ok: await ok, checked: await checked };
+}
+
+export async function load(params = {}) {
+  return fetchData(params);
+}
+
+// Not cached, so no cache status: { value, status: null, ageSeconds: null }.
+export async function loadWithStatus(params = {}) {
+  return { value: await fetchData(params), status: null, ageSeconds: null };
 }

@@ -8,6 +8,16 @@ export function cacheKey(params = {}) {
   return "page:/shop";
 }
 
-export async function load(params = {}) {
+// The page's data block, run anew by every call.
+async function fetchData(params) {
   return {};
+}
+
+export async function load(params = {}) {
+  return fetchData(params);
+}
+
+// Not cached, so no cache status: { value, status: null, ageSeconds: null }.
+export async function loadWithStatus(params = {}) {
+  return { value: await fetchData(params), status: null, ageSeconds: null };
 }
