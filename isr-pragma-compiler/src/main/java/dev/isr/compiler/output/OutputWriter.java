@@ -79,7 +79,9 @@ public final class OutputWriter {
     public static void writeAtomically(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        // A name unique per thread, not Files.createTempFile: its random names cost half of a cold
+        // 1,000-page build (benchmarks/COMPILER.md), and one thread never writes two files at once.
+        Path temp = dir.resolve("." + file.getFileName() + "." + Thread.currentThread().getId() + ".isr-tmp");
         try {
             Files.write(temp, content);
             try {
