@@ -2,6 +2,8 @@ package dev.isr.compiler;
 
 import dev.isr.compiler.ruby.FrontMatter;
 import dev.isr.compiler.ruby.FrontMatterSource;
+import dev.isr.compiler.ruby.RubyExpression;
+import dev.isr.compiler.ruby.RubyExpressionSource;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,6 +16,9 @@ import java.util.Optional;
 public interface FrontMatterTranslator extends AutoCloseable {
 
     FrontMatter translate(FrontMatterSource source);
+
+    /** One Ruby expression of a page's template, with the data block's rules (see {@code template.TemplateTranslator}). */
+    RubyExpression translateExpression(RubyExpressionSource source);
 
     /** How long booting the translator's runtime took; empty while it has not booted. */
     Optional<Duration> bootTime();

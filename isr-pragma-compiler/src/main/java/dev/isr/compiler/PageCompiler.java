@@ -13,6 +13,9 @@ import dev.isr.compiler.targets.CompiledPage;
 import dev.isr.compiler.targets.GeneratedFile;
 import dev.isr.compiler.targets.ImportRebaser;
 import dev.isr.compiler.targets.Target;
+import dev.isr.compiler.template.Template;
+import dev.isr.compiler.template.TemplateSource;
+import dev.isr.compiler.template.TemplateTranslator;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ final class PageCompiler {
     private final PragmaScanner pragmaScanner = new PragmaScanner();
     private final PageAnalyser analyser = new PageAnalyser();
     private final Supplier<FrontMatterTranslator> translator;
+    private final TemplateTranslator templates;
     private final Map<Target, ImportRebaser> targets;
     private final Charset encoding;
 
@@ -44,6 +48,7 @@ final class PageCompiler {
      */
     PageCompiler(Supplier<FrontMatterTranslator> translator, Map<Target, ImportRebaser> targets, Charset encoding) {
         this.translator = translator;
+        this.templates = new TemplateTranslator(expression -> translator.get().translateExpression(expression));
         this.targets = targets;
         this.encoding = encoding;
     }
@@ -80,13 +85,16 @@ final class PageCompiler {
         FrontMatter frontMatter = translate(new FrontMatterSource(page.displayPath(), text.frontMatter(),
                 Set.copyOf(route.get().params()), scan.present()));
         diagnostics.addAll(frontMatter.diagnostics());
+        Template template = Template.verbatim(text.template());
         if (!frontMatter.hasErrors()) {
             diagnostics.addAll(analyser.analyse(page.displayPath(), lines, scan.pragma(), frontMatter));
+            template = translateTemplate(page, route.get(), frontMatter, text, lines.size());
+            diagnostics.addAll(template.diagnostics());
         }
         if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
             return failed(page, route, scan.pragma(), diagnostics);
         }
-        CompiledPage compiled = new CompiledPage(page, route.get(), scan.pragma(), frontMatter, text.template());
+        CompiledPage compiled = new CompiledPage(page, route.get(), scan.pragma(), frontMatter, template);
         List<GeneratedFile> files = new ArrayList<>();
         Map<String, List<String>> filesByTarget = new LinkedHashMap<>();
         targets.forEach((target, rebaser) -> {
@@ -111,6 +119,22 @@ final class PageCompiler {
         } catch (RuntimeException e) {
             // a translator bug, not a page error: fail the run, but say which page set it off
             throw new IllegalStateException("internal error while translating " + source.path() + ": " + e, e);
+        }
+    }
+
+    /** The template's Ruby expressions in JavaScript; it starts two lines after the front matter (past {@code __END__}). */
+    private Template translateTemplate(PageFile page, Route route, FrontMatter frontMatter, PageText text,
+                                       int frontMatterLines) {
+        if (!TemplateTranslator.translates(page.name().format()) || text.template().isBlank()) {
+            return Template.verbatim(text.template());
+        }
+        TemplateSource source = new TemplateSource(page.displayPath(), text.template(), frontMatterLines + 2,
+                Set.copyOf(route.params()), Set.copyOf(frontMatter.dataNames()));
+        try {
+            return templates.translate(source);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("internal error while translating the template of " + page.displayPath()
+                    + ": " + e, e);
         }
     }
 

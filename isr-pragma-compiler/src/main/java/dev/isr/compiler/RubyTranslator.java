@@ -2,6 +2,8 @@ package dev.isr.compiler;
 
 import dev.isr.compiler.ruby.FrontMatter;
 import dev.isr.compiler.ruby.FrontMatterSource;
+import dev.isr.compiler.ruby.RubyExpression;
+import dev.isr.compiler.ruby.RubyExpressionSource;
 import dev.isr.compiler.ruby.RubyFrontMatterTranslator;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +16,11 @@ final class RubyTranslator implements FrontMatterTranslator {
     @Override
     public FrontMatter translate(FrontMatterSource source) {
         return ruby.translate(source);
+    }
+
+    @Override
+    public RubyExpression translateExpression(RubyExpressionSource source) {
+        return ruby.translateExpression(source);
     }
 
     @Override

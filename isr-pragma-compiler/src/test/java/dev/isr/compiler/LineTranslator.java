@@ -2,6 +2,8 @@ package dev.isr.compiler;
 
 import dev.isr.compiler.ruby.FrontMatter;
 import dev.isr.compiler.ruby.FrontMatterSource;
+import dev.isr.compiler.ruby.RubyExpression;
+import dev.isr.compiler.ruby.RubyExpressionSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,12 @@ final class LineTranslator implements FrontMatterTranslator {
             }
         }
         return new FrontMatter(imports, statements, names, diagnostics);
+    }
+
+    /** Pipeline tests use JavaScript templates, which are never handed to a translator. */
+    @Override
+    public RubyExpression translateExpression(RubyExpressionSource source) {
+        throw new UnsupportedOperationException("the stand-in translator does not translate Ruby template expressions");
     }
 
     @Override

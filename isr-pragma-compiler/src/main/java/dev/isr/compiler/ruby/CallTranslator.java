@@ -75,6 +75,10 @@ final class CallTranslator {
             Map.entry("instance_variable_get", "it reads a variable chosen at run time"),
             Map.entry("instance_variable_set", "it writes a variable chosen at run time"));
 
+    /** Iterators whose indexed form ({@code each_with_index.map}, {@code map.with_index}) JavaScript's namesake has. */
+    private static final Map<String, String> INDEXED_ITERATORS = Map.of("map", "map", "each", "forEach",
+            "select", "filter", "filter", "filter", "flat_map", "flatMap", "find", "find", "any?", "some", "all?", "every");
+
     private final TranslationContext context;
     private final ExpressionTranslator expressions;
     private final FunctionTranslator functions;
@@ -175,8 +179,19 @@ final class CallTranslator {
         if (operator != null) {
             return operator;
         }
+        JsExpr indexed = indexedIteration(call);
+        if (indexed != null) {
+            return indexed;
+        }
         JsExpr target = expressions.translate(receiver);
         SourceText.Position at = context.locate(Tokens.method(name), call);
+        if (name.equals("nil?") && args == null && call.getIterNode() == null) {
+            if (call.isLazy()) {
+                throw new Untranslatable(at, "`&.nil?` cannot be translated (it is nil, not true, on nil); write `.nil?`");
+            }
+            // Ruby2JS: `x.nil?` is `x == null`, true for null and undefined alike
+            return new JsExpr(target.at(JsExpr.EQUALITY) + " == null", JsExpr.EQUALITY);
+        }
         if (REJECTED_METHODS.containsKey(name)) {
             throw new Untranslatable(at, "`" + name + "` cannot be translated: " + REJECTED_METHODS.get(name));
         }
@@ -197,6 +212,40 @@ final class CallTranslator {
             return JsExpr.member(member);
         }
         return JsExpr.member(member + "(" + arguments(args, call.getIterNode()) + ")");
+    }
+
+    /**
+     * {@code xs.each_with_index.map { |x, i| }} and {@code xs.map.with_index { |x, i| }} are {@code xs.map((x, i) => ...)};
+     * {@code xs.each_with_index { |x, i| }} and {@code xs.each.with_index { }} are {@code xs.forEach(...)}: JavaScript's
+     * array methods pass the index as the second argument, and arrays have no {@code each_with_index}. Null for any
+     * other call.
+     */
+    private JsExpr indexedIteration(CallNode call) {
+        String name = RubyNames.of(call);
+        Node block = call.getIterNode();
+        if (block == null || call.getArgsNode() != null || call.isLazy()) {
+            return null;
+        }
+        if (name.equals("each_with_index")) {
+            return indexedCall(call.getReceiverNode(), "forEach", block, call);
+        }
+        if (call.getReceiverNode() instanceof CallNode inner && inner.getArgsNode() == null && inner.getIterNode() == null
+                && !inner.isLazy()) {
+            String innerName = RubyNames.of(inner);
+            if (innerName.equals("each_with_index") && INDEXED_ITERATORS.containsKey(name)) {
+                return indexedCall(inner.getReceiverNode(), INDEXED_ITERATORS.get(name), block, call);
+            }
+            if (name.equals("with_index") && INDEXED_ITERATORS.containsKey(innerName)) {
+                return indexedCall(inner.getReceiverNode(), INDEXED_ITERATORS.get(innerName), block, call);
+            }
+        }
+        return null;
+    }
+
+    private JsExpr indexedCall(Node collection, String method, Node block, CallNode call) {
+        String object = expressions.translate(collection, JsExpr.MEMBER);
+        context.locate(Tokens.method(RubyNames.of(call)), call);
+        return JsExpr.member(object + "." + method + "(" + functions.blockArgument(block).code() + ")");
     }
 
     /** {@code params[:slug]}, {@code params["slug"]} and {@code params.slug} read the route param; null for anything else. */

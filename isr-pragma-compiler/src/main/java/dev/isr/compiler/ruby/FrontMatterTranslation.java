@@ -16,6 +16,7 @@ import org.jruby.ast.RootNode;
  */
 final class FrontMatterTranslation {
 
+    private static final java.util.regex.Pattern SECOND_STATEMENT = java.util.regex.Pattern.compile(";\\s*(\\S)");
     private final TranslationContext context;
     private final ExpressionTranslator expressions;
     private final ImportStatement imports;
@@ -49,6 +50,41 @@ final class FrontMatterTranslation {
         List<Diagnostic> diagnostics = new ArrayList<>(context.diagnostics());
         diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new FrontMatter(importList, statements, List.copyOf(context.dataNames().keySet()), diagnostics);
+    }
+
+    /**
+     * One expression of a template. It reads the page's data ({@code @posts}, or plainly {@code posts}) and
+     * cannot assign it; several statements are refused, since a template slot holds one value.
+     */
+    RubyExpression expression(RootNode root, java.util.Set<String> dataNames) {
+        List<Node> top = topLevelStatements(root.getBodyNode());
+        context.startStatement(0, context.source().lineCount() - 1);
+        String code = "";
+        if (top.size() != 1) {
+            // the second statement: after a `;` on its line, else its line's first character
+            int second = top.isEmpty() ? 0 : Math.max(top.get(1).getLine(), 0);
+            SourceText.Position at = context.source().locate(SECOND_STATEMENT, second, second);
+            context.error(at, "a template expression must be one Ruby expression; compute the rest in the data block");
+        } else {
+            try {
+                code = expressions.translate(top.get(0)).code();
+            } catch (Untranslatable e) {
+                context.error(e.position(), e.getMessage());
+            }
+        }
+        context.dataNames().forEach((name, at) -> context.error(at,
+                "a template cannot assign page data (`@" + name + "`); assign it in the data block"));
+        for (TranslationContext.Occurrence read : context.dataReads()) {
+            if (!dataNames.contains(read.name())) {
+                context.error(read.position(), "`@" + read.name() + "` is not page data: the data block does not assign it"
+                        + " (the page's data: " + (dataNames.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(dataNames)))
+                        + ")");
+            }
+        }
+        List<Diagnostic> diagnostics = new ArrayList<>(context.diagnostics());
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
+        return new RubyExpression(failed ? "" : code, context.readsRouteParams(), diagnostics);
     }
 
     /** The root's statements; JRuby hoists {@code BEGIN} blocks into an outer block around the rest. */

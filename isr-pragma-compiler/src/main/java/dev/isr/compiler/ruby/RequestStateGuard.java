@@ -37,6 +37,7 @@ final class RequestStateGuard {
 
     /** {@code params[:name]}, {@code params["name"]} or {@code params.name}. */
     void param(String name, String asWritten, SourceText.Position at) {
+        context.readRouteParams();
         if (context.cached() && !context.isRouteParam(name)) {
             context.error(at, leak("`" + asWritten + "`") + "it is not a param of this page's route, so it is not part of"
                     + " the cache key (" + context.routeParamsForMessages() + "); make it a route param ([" + name
@@ -46,6 +47,7 @@ final class RequestStateGuard {
 
     /** {@code @@name}, which can only mean a route param. */
     void routeParam(String name, SourceText.Position at) {
+        context.readRouteParams();
         if (!context.isRouteParam(name)) {
             String leak = context.cached() ? leak("`@@" + name + "`") : "";
             context.error(at, leak + "`@@" + name + "` names the route param `" + name + "`, which this page's route does"

@@ -51,6 +51,34 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
         }
     }
 
+    /**
+     * Translates one Ruby expression of a template with the data block's rules; instance variables are the page's
+     * data, {@code @@name} its route params. Request state is not checked: the template is not what is cached by key.
+     */
+    public synchronized RubyExpression translateExpression(RubyExpressionSource source) {
+        if (closed) {
+            throw new IllegalStateException("the translator is closed");
+        }
+        if (parser == null) {
+            parser = new RubyParser();
+        }
+        FrontMatterSource page = new FrontMatterSource(source.path(), source.text(), source.routeParams(), false);
+        try {
+            RootNode root;
+            try {
+                root = parser.parse(source.path(), source.text());
+            } catch (RubySyntaxError e) {
+                String sourceLine = SourceText.of(source.text()).line(e.line() - 1);
+                return new RubyExpression("", false,
+                        List.of(Diagnostic.error(source.path(), e.line(), e.column(), e.reason(), sourceLine)));
+            }
+            return new FrontMatterTranslation(page).expression(root, source.dataNames());
+        } catch (StackOverflowError e) {
+            return new RubyExpression("", false, List.of(Diagnostic.error(source.path(), 1, 1,
+                    "this expression nests too deeply to translate; split it", source.text().lines().findFirst().orElse(""))));
+        }
+    }
+
     private static FrontMatter failed(Diagnostic error) {
         return new FrontMatter(List.of(), List.of(), List.of(), List.of(error));
     }

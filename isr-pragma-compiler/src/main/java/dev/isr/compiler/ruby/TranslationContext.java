@@ -28,6 +28,7 @@ final class TranslationContext {
     private final List<Occurrence> dataReads = new ArrayList<>();
     private final Map<String, SourceText.Position> locals = new LinkedHashMap<>();
     private final List<Occurrence> methodReferences = new ArrayList<>();
+    private boolean readsRouteParams;
     private int statementFirstLine;
     private int statementLastLine;
 
@@ -89,6 +90,15 @@ final class TranslationContext {
 
     List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** Notes a read of {@code params}: a template that reads them needs {@code params} in its scope. */
+    void readRouteParams() {
+        readsRouteParams = true;
+    }
+
+    boolean readsRouteParams() {
+        return readsRouteParams;
     }
 
     void assignedData(String name, SourceText.Position at) {

@@ -4,6 +4,7 @@ import dev.isr.compiler.page.PageFile;
 import dev.isr.compiler.page.Route;
 import dev.isr.compiler.pragma.Pragma;
 import dev.isr.compiler.ruby.FrontMatter;
+import dev.isr.compiler.template.Template;
 import java.util.Optional;
 
 /**
@@ -13,10 +14,11 @@ import java.util.Optional;
  * @param route       its route
  * @param pragma      its revalidate pragma; empty for an uncached page
  * @param frontMatter the translated front matter (imports, data-loading statements, data names)
- * @param template    the text after {@code __END__}, verbatim; empty when there is none
+ * @param template    the text after {@code __END__} (empty when there is none), its Ruby expressions translated
+ *                    for an {@code .astro.rb} or {@code .jsx.rb} page, verbatim otherwise
  */
 public record CompiledPage(PageFile page, Route route, Optional<Pragma> pragma, FrontMatter frontMatter,
-                           String template) {
+                           Template template) {
 
     /** Where the page's outputs go inside a target folder, without extension: {@code posts/[slug]}. */
     public String outputStem() {

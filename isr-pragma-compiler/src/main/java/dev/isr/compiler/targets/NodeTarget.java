@@ -46,7 +46,7 @@ final class NodeTarget implements Target {
             String astroFile = page.outputStem() + ".astro";
             AstroPage astro = new AstroPage(parts.headerComment(), parts.imports(imports, astroFile, true),
                     JsEscaper.stringLiteral("./" + ImportRebaser.urlSegment(page.page().name().stem()) + ".js"), parts.dataNames(),
-                    page.template());
+                    page.template().text());
             files.add(GeneratedFile.text(astroFile, templates.render("page.astro", astro)));
         }
         return files;

@@ -92,6 +92,8 @@ class ConstructTranslationTest {
                 translation("method with parentheses is a call", "@a = post.title()", "a = post.title();"),
                 translation("method with arguments", "@a = post.tag(\"x\", 2)", "a = post.tag(\"x\", 2);"),
                 translation("predicate drops ?", "@a = post.draft?", "a = post.draft;"),
+                translation("nil? is == null, as in Ruby2JS", "@x = 1\n@y = @x unless @x.nil?", "x = 1;\nif (!(x == null)) y = x;"),
+                translation("nil? inside an expression", "@a = post.author.nil? || post.draft?", "a = post.author == null || post.draft;"),
                 translation("bang drops !", "@a = post.save!()", "a = post.save();"),
                 translation("keyword arguments become an object", "@a = Post.where(published: true, tag: \"x\")",
                         "a = Post.where({published: true, tag: \"x\"});"),
@@ -154,7 +156,12 @@ class ConstructTranslationTest {
         return Stream.of(
                 translation("brace block", "@a = xs.map { |x| x * 2 }", "a = xs.map(x => x * 2);"),
                 translation("do block", "@a = xs.map do |x|\n  x * 2\nend", "a = xs.map(x => x * 2);"),
-                translation("block with two parameters", "@a = xs.each_with_index.map { |x, i| x * i }", "a = xs.each_with_index.map((x, i) => x * i);"),
+                translation("block with two parameters", "@a = h.map { |k, v| k + v }", "a = h.map((k, v) => k + v);"),
+                translation("each_with_index.map is map with the index", "@a = xs.each_with_index.map { |x, i| x * i }",
+                        "a = xs.map((x, i) => x * i);"),
+                translation("map.with_index", "@a = xs.map.with_index { |x, i| x * i }", "a = xs.map((x, i) => x * i);"),
+                translation("each_with_index is forEach", "xs.each_with_index { |x, i| puts(x) }", "xs.forEach((x, i) => console.log(x));"),
+                translation("each_with_index.select", "@a = xs.each_with_index.select { |x, i| i > 0 }", "a = xs.filter((x, i) => i > 0);"),
                 translation("block without parameters", "@a = xs.map { 1 }", "a = xs.map(() => 1);"),
                 translation("block with a destructured parameter", "@a = xs.map { |(k, v), i| k }", "a = xs.map(([k, v], i) => k);"),
                 translation("block with default and rest parameters", "@a = f { |x, y = 2, *r| [x, y, r] }",
@@ -173,7 +180,7 @@ class ConstructTranslationTest {
                 translation("block with a single if is a ternary", "@a = xs.map do |x|\n  if x > 1\n    x\n  else\n    0\n  end\nend",
                         "a = xs.map(x => x > 1 ? x : 0);"),
                 translation("next in a block returns", "@a = xs.map { |x| next 0 if x.nil?; x }",
-                        "a = xs.map(x => {\n  if (x.nil) return 0;\n  return x;\n});"),
+                        "a = xs.map(x => {\n  if (x == null) return 0;\n  return x;\n});"),
                 translation("block-local variable shadows nothing", "@a = xs.map { |x| y = x; y }",
                         "a = xs.map(x => {\n  let y = x;\n  return y;\n});"),
                 translation("block assigning an outer local", "total = 0\nxs.each { |x| total += x }", "let total = 0;\nxs.each(x => total += x);"),
@@ -184,7 +191,7 @@ class ConstructTranslationTest {
                 translation("lambda without parameters", "@f = -> { 1 }", "f = () => 1;"),
                 translation("lambda keyword", "@f = lambda { |x| x }", "f = x => x;"),
                 translation("return in a lambda", "@f = ->(x) do\n  return 0 if x.nil?\n  x\nend",
-                        "f = x => {\n  if (x.nil) return 0;\n  return x;\n};"),
+                        "f = x => {\n  if (x == null) return 0;\n  return x;\n};"),
                 translation("block and arguments", "@a = xs.reduce(0) { |s, x| s + x }", "a = xs.reduce(0, (s, x) => s + x);"));
     }
 

@@ -88,7 +88,8 @@ class DiagnosticsTest {
                 at("@v = \"\\xff\"", 1, 6, "not valid UTF-8"),
                 at("begin\n  x = 1\nrescue\n  x = 2\nelse\n  x = 3\nend", 5, 1, "`else` after `rescue`"),
                 at("@v = foo(import(X))", 1, 10, "`import` must be a statement"),
-                at("@v = a&.b = 1", 1, 7, "cannot assign through `?.`"));
+                at("@v = a&.b = 1", 1, 7, "cannot assign through `?.`"),
+                at("@v = a&.nil?", 1, 9, "`&.nil?` cannot be translated"));
     }
 
     @ParameterizedTest(name = "{0}")
