@@ -72,7 +72,11 @@ test('a pragma page requested twice within its ttl queries the model once', asyn
   const before = await queries();
   const first = await get('/posts');
   assert.equal(first.status, 200);
-  assert.match(first.html, /<a href="\/posts\/hello-isr">Hello, ISR<\/a>/);
+  // the page's template is Ruby (`posts.map { |p| <Card post={p} /> }`): a Card per published post, newest first
+  const cards = [...first.html.matchAll(/<article class="card"[^>]*>\s*<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)];
+  assert.deepEqual(cards.map(([, href, title]) => [href, title]),
+    [['/posts/tags-and-invalidation', 'Tags and invalidation'], ['/posts/hello-isr', 'Hello, ISR']]);
+  assert.match(first.html, /<title>Posts<\/title>/, 'inside the Layout component');
   assert.doesNotMatch(first.html, /Routing \(draft\)/);
   assert.equal(await queries(), before + 1);
 

@@ -124,6 +124,17 @@ test('a page without a pragma is rendered on every request, uncached', async () 
   assert.match(home.html, /The ISR pragma blog/);
 });
 
+test('the posts page renders its Ruby template: a Card per published post, in the Layout', async () => {
+  const posts = await get('/posts');
+  assert.equal(posts.status, 200);
+  // `posts.map { |p| <Card post={p} /> }` in the page, Card.jsx and Layout.jsx in React
+  const cards = [...posts.html.matchAll(/<article class="card">\s*<a href="([^"]+)">([^<]+)<\/a>/g)];
+  assert.deepEqual(cards.map(([, href, title]) => [href, title]),
+    [['/posts/tags-and-invalidation', 'Tags and invalidation'], ['/posts/hello-isr', 'Hello, ISR']]);
+  assert.match(posts.html, /<main><h1>Posts<\/h1>/);
+  assert.doesNotMatch(posts.html, /Routing \(draft\)/);
+});
+
 test('a dynamic ISR page renders a path on its first request, then serves it from the cache', async () => {
   const first = await get('/posts/hello-isr');
   assert.equal(first.status, 200);

@@ -33,7 +33,7 @@ class GoldenTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"blog", "routes"})
+    @ValueSource(strings = {"blog", "routes", "templates"})
     void outputTreeMatchesTheGolden(String name) throws IOException {
         Map<String, String> actual = compile(name, dir.resolve("a"));
         // same pages, another absolute location: byte-identical output

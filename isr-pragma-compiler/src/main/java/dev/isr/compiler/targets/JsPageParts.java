@@ -136,6 +136,30 @@ public final class JsPageParts {
     }
 
     /**
+     * The page's imports for a React page {@code generatedFile} that renders the page's template: component
+     * imports that React can render are kept ({@code .jsx}, {@code .tsx}); an Astro component
+     * ({@code ../components/Card.astro}) is taken from its React counterpart beside it, the same name with
+     * {@code .jsx} ({@code ../components/Card.jsx}), which the app provides; other components ({@code .vue},
+     * {@code .svelte}) are left out.
+     */
+    public List<ImportLine> reactImports(ImportRebaser rebaser, String generatedFile) {
+        List<ImportLine> out = new ArrayList<>();
+        for (FrontMatter.JsImport i : page.frontMatter().imports()) {
+            String specifier = i.specifier();
+            String bare = specifier.replaceFirst("[?#].*$", "");
+            String extension = bare.substring(bare.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+            if (extension.equals("astro")) {
+                specifier = bare.substring(0, bare.length() - "astro".length()) + "jsx" + specifier.substring(bare.length());
+            } else if (isComponent(specifier) && !extension.equals("jsx") && !extension.equals("tsx")) {
+                continue;
+            }
+            out.add(new ImportLine(i.clause(), JsEscaper.stringLiteral(rebaser.rebase(specifier, page.page().source(),
+                    generatedFile)), lineComment(i.line())));
+        }
+        return out;
+    }
+
+    /**
      * {@code let a = null, b = null;} declaring the page's data variables, or nothing when the page has no
      * data. They start as {@code null} because an unassigned Ruby instance variable reads {@code nil}: a
      * variable the block assigns only on some path is then {@code null} in the data, not {@code undefined},

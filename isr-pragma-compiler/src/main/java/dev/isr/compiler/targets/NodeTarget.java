@@ -34,7 +34,7 @@ final class NodeTarget implements Target {
 
     /** What {@code page.astro.mustache} fills in. */
     record AstroPage(String headerComment, List<JsPageParts.ImportLine> imports, String dataModuleLiteral,
-                     String dataNames, String template) {
+                     String dataNames, boolean readsRouteParams, String template) {
     }
 
     @Override
@@ -46,7 +46,7 @@ final class NodeTarget implements Target {
             String astroFile = page.outputStem() + ".astro";
             AstroPage astro = new AstroPage(parts.headerComment(), parts.imports(imports, astroFile, true),
                     JsEscaper.stringLiteral("./" + ImportRebaser.urlSegment(page.page().name().stem()) + ".js"), parts.dataNames(),
-                    page.template().text());
+                    page.template().readsRouteParams(), page.template().text());
             files.add(GeneratedFile.text(astroFile, templates.render("page.astro", astro)));
         }
         return files;

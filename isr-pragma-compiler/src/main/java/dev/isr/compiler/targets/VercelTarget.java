@@ -1,6 +1,8 @@
 package dev.isr.compiler.targets;
 
 import dev.isr.compiler.escape.JsEscaper;
+import dev.isr.compiler.template.TemplateTranslator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -33,10 +35,25 @@ final class VercelTarget implements Target {
         return "vercel";
     }
 
-    /** What {@code page.js.mustache} fills in. */
-    record PageModule(String headerComment, String propsSpecifierLiteral, String viewSpecifierLiteral,
+    /**
+     * What {@code page.js.mustache} fills in.
+     *
+     * @param view      the data view's import and source name, for a page without a template to render (one or none)
+     * @param component the page's template as the component, for a page with one (one or none)
+     */
+    record PageModule(String headerComment, String propsSpecifierLiteral, List<DataView> view,
                       List<JsPageParts.ImportLine> imports, List<Revalidate> revalidate, boolean dynamic, String dataFunction, List<String> declaration,
-                      List<JsPageParts.Statement> statements, String dataObject, String sourceLiteral) {
+                      List<JsPageParts.Statement> statements, String dataObject, List<Component> component) {
+    }
+
+    record DataView(String specifierLiteral, String sourceLiteral) {
+    }
+
+    /**
+     * @param props the component's parameter: {@code { posts, params }}, or nothing for a page without data
+     * @param jsx   the template as React's JSX, its Ruby expressions translated
+     */
+    record Component(String props, String jsx) {
     }
 
     /**
@@ -54,13 +71,23 @@ final class VercelTarget implements Target {
         List<Revalidate> revalidate = page.pragma().map(p -> List.of(new Revalidate(
                 Long.toString(Math.max(p.revalidateSeconds(), NEXT_MIN_REVALIDATE)),
                 p.revalidateSeconds() < NEXT_MIN_REVALIDATE))).orElse(List.of());
+        boolean rendersTemplate = TemplateTranslator.translates(page.page().name().format()) && !page.template().isBlank();
+        List<String> props = new ArrayList<>(page.frontMatter().dataNames());
+        if (rendersTemplate && page.template().readsRouteParams()) {
+            // the template reads @@name: the route params travel with the data (no datum is called `params`)
+            props.add("params");
+        }
+        List<DataView> view = rendersTemplate ? List.of() : List.of(new DataView(
+                JsPageParts.supportSpecifierLiteral(file, VIEW_FILE), JsEscaper.stringLiteral(page.page().source())));
+        List<Component> component = rendersTemplate ? List.of(new Component(
+                props.isEmpty() ? "" : "{ " + String.join(", ", props) + " }", page.template().jsx().stripTrailing()))
+                : List.of();
         PageModule module = new PageModule(parts.headerComment(),
-                JsPageParts.supportSpecifierLiteral(file, PROPS_FILE),
-                JsPageParts.supportSpecifierLiteral(file, VIEW_FILE), parts.imports(imports, file, false),
+                JsPageParts.supportSpecifierLiteral(file, PROPS_FILE), view,
+                rendersTemplate ? parts.reactImports(imports, file) : parts.imports(imports, file, false),
                 revalidate, !revalidate.isEmpty() && !page.route().params().isEmpty(),
                 revalidate.isEmpty() ? "getServerSideProps" : "getStaticProps", parts.declaration(),
-                parts.statements(INDENT), dataObject(page.frontMatter().dataNames()),
-                JsEscaper.stringLiteral(page.page().source()));
+                parts.statements(INDENT), dataObject(props), component);
         return List.of(GeneratedFile.text(file, templates.render("page.js", module)));
     }
 

@@ -43,7 +43,11 @@ class EveryTargetInjectionTest {
             __END__
             <p>{s}</p>
             """;
-    /** Parses each file named on the command line as an ES module without running or linking it. */
+    /**
+     * Parses each file named on the command line as an ES module without running or linking it. Node cannot parse
+     * JSX: the JSX fragment of a vercel page (the page's own template, which a real {@code next build} parses in
+     * examples/blog) is replaced by {@code null}, so the generated code around it is still checked.
+     */
     private static final String CHECKER = """
             import { readFileSync } from "node:fs";
             import vm from "node:vm";
@@ -51,6 +55,7 @@ class EveryTargetInjectionTest {
             for (const file of process.argv.slice(2)) {
               let text = readFileSync(file, "utf8");
               if (file.endsWith(".astro")) text = text.split(/^---$/m)[1] ?? "";
+              text = text.replace(/^    <>\\n[\\s\\S]*?\\n    <\\/>$/m, "    null");
               try { new vm.SourceTextModule(text, { identifier: file }); }
               catch (e) { failed++; console.log(file + ": " + e.message); }
             }

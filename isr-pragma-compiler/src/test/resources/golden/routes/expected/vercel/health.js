@@ -15,7 +15,7 @@ export async function getServerSideProps({ params = {} }) {
   };
 }
 
-// The page's template is not rendered here (see the compiler's README): this view lists its data.
+// The page has no template to render (see the compiler's README): this view lists its data.
 export default function Page(props) {
   return dataView("health.rb", props);
 }

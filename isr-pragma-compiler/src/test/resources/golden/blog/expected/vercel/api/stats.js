@@ -19,7 +19,7 @@ export async function getStaticProps({ params = {} }) {
   };
 }
 
-// The page's template is not rendered here (see the compiler's README): this view lists its data.
+// The page has no template to render (see the compiler's README): this view lists its data.
 export default function Page(props) {
   return dataView("api/stats.rb", props);
 }

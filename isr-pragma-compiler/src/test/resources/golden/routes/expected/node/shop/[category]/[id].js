@@ -17,7 +17,7 @@ async function fetchData(params) {
   // [id].erb.rb:4
   product = Product.find(params.id, {category: params.category});
   // [id].erb.rb:5
-  if (!product.nil) price = product.price;
+  if (!(product == null)) price = product.price;
   return { product: await product, price: await price };
 }
 

@@ -18,14 +18,14 @@ export async function getStaticProps({ params = {} }) {
   // [id].erb.rb:4
   product = Product.find(params.id, {category: params.category});
   // [id].erb.rb:5
-  if (!product.nil) price = product.price;
+  if (!(product == null)) price = product.price;
   return {
     props: await toProps({ product, price }),
     revalidate: 900,
   };
 }
 
-// The page's template is not rendered here (see the compiler's README): this view lists its data.
+// The page has no template to render (see the compiler's README): this view lists its data.
 export default function Page(props) {
   return dataView("shop/[category]/[id].erb.rb", props);
 }
