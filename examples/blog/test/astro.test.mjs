@@ -85,6 +85,14 @@ test('a pragma page requested twice within its ttl queries the model once', asyn
   assert.equal(await queries(), before + 1, 'the second request is served from the cache');
 });
 
+test('a slug without a post renders the template\'s other branch, with the route param', async () => {
+  // `{@post.nil? ? <p>{"No post at /posts/#{@@slug}."}</p> : <article>…</article>}` in the page
+  const missing = await get('/posts/no-such-post');
+  assert.equal(missing.status, 200);
+  assert.match(missing.html, /<p class="missing">No post at \/posts\/no-such-post\.<\/p>/);
+  assert.doesNotMatch(missing.html, /<article>/);
+});
+
 test('each slug is its own cache entry', async () => {
   const before = await queries();
   await get('/posts/hello-isr');

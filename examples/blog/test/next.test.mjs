@@ -144,6 +144,14 @@ test('a dynamic ISR page renders a path on its first request, then serves it fro
   assert.equal(again.html, first.html);
 });
 
+test('a slug without a post renders the template\'s other branch, with the route param', async () => {
+  // `{@post.nil? ? <p>{"No post at /posts/#{@@slug}."}</p> : <article>…</article>}` in the page
+  const missing = await get('/posts/no-such-post');
+  assert.equal(missing.status, 200);
+  assert.match(missing.html, /<p class="missing">No post at \/posts\/no-such-post\.<\/p>/);
+  assert.doesNotMatch(missing.html, /<article>/);
+});
+
 test('an ISR page is served from the cache, stale after its window, then regenerated with new data', async () => {
   const deadline = Date.now() + 60_000;
   const clockPage = async () => {

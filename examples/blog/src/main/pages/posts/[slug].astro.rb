@@ -3,8 +3,8 @@ import Post, from: '../../../models/post.js'
 
 @post = await Post.find(@@slug)
 __END__
-<article>
+{@post.nil? ? <p class="missing">{"No post at /posts/#{@@slug}."}</p> : <article>
   <h1>{post.title}</h1>
   <time>{post.date}</time>
   <p>{post.body}</p>
-</article>
+</article>}
