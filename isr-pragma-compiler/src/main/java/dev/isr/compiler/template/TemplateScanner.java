@@ -78,13 +78,25 @@ final class TemplateScanner {
                 int start = pos;
                 Tag tag = openTag(parts);
                 content(tag, start, parts, false);
+            } else if (text.startsWith("</", pos) || text.startsWith("<>", pos)) {
+                // a closing tag or a fragment: nothing to translate, and its `>` is no text
+                pos = endOf(text.indexOf('>', pos));
             } else if (c == '{') {
                 parts.add(container());
             } else {
-                pos++;
+                text(parts);
             }
         }
         return parts;
+    }
+
+    /** One character of text; JSX refuses a bare {@code >} or {@code }} in text, HTML and Astro do not. */
+    private void text(List<Part> parts) {
+        char c = text.charAt(pos);
+        if (c == '>' || c == '}') {
+            parts.add(new Fix(pos, pos + 1, c == '>' ? "&gt;" : "&#125;"));
+        }
+        pos++;
     }
 
     /** After an opening tag: raw text, a void element's missing {@code /}, or (inside code) the children. */
@@ -225,7 +237,7 @@ final class TemplateScanner {
             } else if (c == '{') {
                 parts.add(container());
             } else {
-                pos++;
+                text(parts);
             }
         }
     }

@@ -86,10 +86,13 @@ class TemplateTranslationTest {
     @Test
     void jsxOutputIsWhatReactReads() {
         Template result = translate("<!DOCTYPE html>\n<!-- posts */ here -->\n<ul class=\"posts\">{posts.map { |p| <li class=\"post\">{p.title}<br></li> }}</ul>\n"
-                + "<style>ul { margin: 0 }</style>\n<label for=\"q\">Q</label><Card class=\"x\" />");
+                + "<style>ul { margin: 0 }</style>\n<label for=\"q\">Q</label><Card class=\"x\" /><p>a > b }</p>");
         assertEquals(List.of(), result.diagnostics());
         assertEquals("\n{/* posts * / here */}\n<ul className=\"posts\">{posts.map(p => <li className=\"post\">{p.title}<br /></li>)}</ul>\n"
-                + "<style>{\"ul { margin: 0 }\"}</style>\n<label htmlFor=\"q\">Q</label><Card class=\"x\" />", result.jsx());
+                + "<style>{\"ul { margin: 0 }\"}</style>\n<label htmlFor=\"q\">Q</label><Card class=\"x\" /><p>a &gt; b &#125;</p>", result.jsx());
+        // Astro reads the markup as written: only the Ruby changes
+        assertEquals("<!DOCTYPE html>\n<!-- posts */ here -->\n<ul class=\"posts\">{posts.map(p => <li class=\"post\">{p.title}<br></li>)}</ul>\n"
+                + "<style>ul { margin: 0 }</style>\n<label for=\"q\">Q</label><Card class=\"x\" /><p>a > b }</p>", result.text());
     }
 
     @Test
