@@ -10,7 +10,8 @@ import java.util.List;
  *                         written: what an Astro page holds
  * @param jsx              the same text as React's JSX writes it: HTML comments as JSX comments, void elements
  *                         closed ({@code <br />}), {@code class}/{@code for} as {@code className}/{@code htmlFor},
- *                         the content of {@code <style>} and {@code <script>} as a string, no {@code <!DOCTYPE>}
+ *                         the content of {@code <style>} and {@code <script>} as a string, a bare {@code >} or
+ *                         <code>}</code> in text as an entity, no {@code <!DOCTYPE>}
  * @param readsRouteParams whether a translated expression reads {@code params} ({@code @@slug}), which the page's
  *                         scope must then provide
  * @param diagnostics      errors and warnings, positioned in the page
