@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.jruby.ast.BlockNode;
 import org.jruby.ast.FCallNode;
 import org.jruby.ast.Node;
@@ -16,7 +19,7 @@ import org.jruby.ast.RootNode;
  */
 final class FrontMatterTranslation {
 
-    private static final java.util.regex.Pattern SECOND_STATEMENT = java.util.regex.Pattern.compile(";\\s*(\\S)");
+    private static final Pattern SECOND_STATEMENT = Pattern.compile(";\\s*(\\S)");
     private final TranslationContext context;
     private final ExpressionTranslator expressions;
     private final ImportStatement imports;
@@ -56,7 +59,7 @@ final class FrontMatterTranslation {
      * One expression of a template. It reads the page's data ({@code @posts}, or plainly {@code posts}) and
      * cannot assign it; several statements are refused, since a template slot holds one value.
      */
-    RubyExpression expression(RootNode root, java.util.Set<String> dataNames) {
+    RubyExpression expression(RootNode root, Set<String> dataNames) {
         List<Node> top = topLevelStatements(root.getBodyNode());
         context.startStatement(0, context.source().lineCount() - 1);
         String code = "";
@@ -77,7 +80,7 @@ final class FrontMatterTranslation {
         for (TranslationContext.Occurrence read : context.dataReads()) {
             if (!dataNames.contains(read.name())) {
                 context.error(read.position(), "`@" + read.name() + "` is not page data: the data block does not assign it"
-                        + " (the page's data: " + (dataNames.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(dataNames)))
+                        + " (the page's data: " + (dataNames.isEmpty() ? "none" : String.join(", ", new TreeSet<>(dataNames)))
                         + ")");
             }
         }

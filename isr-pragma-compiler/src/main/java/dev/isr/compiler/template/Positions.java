@@ -21,16 +21,21 @@ final class Positions {
         lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** An error at the template offset {@code offset}. */
     Diagnostic error(int offset, String message) {
-        return moved(Diagnostic.error(source.path(), 0, 0, message, ""), offset);
+        return at(offset, Diagnostic.Severity.ERROR, message);
     }
 
-    /** The diagnostic {@code d} at the template offset {@code offset}. */
+    /** The diagnostic {@code d}, found in an expression, at the template offset {@code offset} it came from. */
     Diagnostic moved(Diagnostic d, int offset) {
+        return at(offset, d.severity(), d.message());
+    }
+
+    private Diagnostic at(int offset, Diagnostic.Severity severity, String message) {
         int line = line(offset);
         int lineEnd = line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : source.text().length();
-        return new Diagnostic(source.path(), source.firstLine() + line, offset - lineStarts[line] + 1, d.severity(),
-                d.message(), source.text().substring(lineStarts[line], lineEnd));
+        return new Diagnostic(source.path(), source.firstLine() + line, offset - lineStarts[line] + 1, severity,
+                message, source.text().substring(lineStarts[line], lineEnd));
     }
 
     /** {@code line:column} in the page, for messages. */
