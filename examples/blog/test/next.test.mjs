@@ -135,6 +135,14 @@ test('the posts page renders its Ruby template: a Card per published post, in th
   assert.doesNotMatch(posts.html, /Routing \(draft\)/);
 });
 
+test('a .jsx.rb page renders its Ruby template with its React component', async () => {
+  // `names.each_with_index.map { |name, i| <Greeting key={name} name={name} index={i} /> }` in the page
+  const page = await get('/isr-test/greeting');
+  assert.equal(page.status, 200);
+  const items = [...page.html.matchAll(/<li class="greeting">(.*?)<\/li>/g)].map(([, text]) => text.replaceAll('<!-- -->', ''));
+  assert.deepEqual(items, ['0: Hello, Ann', '1: Hello, Bob']);
+});
+
 test('a dynamic ISR page renders a path on its first request, then serves it from the cache', async () => {
   const first = await get('/posts/hello-isr');
   assert.equal(first.status, 200);
