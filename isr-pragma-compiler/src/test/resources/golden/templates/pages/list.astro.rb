@@ -1,5 +1,6 @@
 # Pragma: revalidate 5m tags: posts
 import Layout, from: '../layouts/Layout.astro'
+import Card, from: '../components/Card.astro'
 import Post, from: '../models/post.js'
 
 @posts = Post.published
@@ -10,5 +11,6 @@ __END__
     {posts.map { |p| <li key={p.id}>{p.title}</li> }}
   </ul>
   <p class="tags">{post.tags.map(&:name).join(", ")}</p>
-  {posts.map(p => <a href={`/posts/${p.slug}`}>{p.title}</a>)}
+  {posts.map(p => <Card post={p} />)}
+  <nav>{posts.map(p => <a href={`/posts/${p.slug}`}>{p.title}</a>)}</nav>
 </Layout>
