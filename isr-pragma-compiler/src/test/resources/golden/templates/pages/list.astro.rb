@@ -1,6 +1,7 @@
 # Pragma: revalidate 5m tags: posts
 import Layout, from: '../layouts/Layout.astro'
 import Card, from: '../components/Card.astro'
+import Chart, from: '../components/Chart.vue'
 import Post, from: '../models/post.js'
 
 @posts = Post.published

@@ -2,7 +2,7 @@
 import { toProps } from "./_isr/props.mjs";
 import Layout from "../../../../src/main/layouts/Layout.jsx"; // list.astro.rb:2
 import Card from "../../../../src/main/components/Card.jsx"; // list.astro.rb:3
-import Post from "../../../../src/main/models/post.js"; // list.astro.rb:4
+import Post from "../../../../src/main/models/post.js"; // list.astro.rb:5
 
 // Next.js reads this literal when it builds the app: it serves the last generated page and
 // regenerates it in the background at most once per 300 s (Incremental Static Regeneration).
@@ -10,9 +10,9 @@ export const revalidate = 300;
 
 export async function getStaticProps({ params = {} }) {
   let posts = null, post = null;
-  // list.astro.rb:6
-  posts = Post.published;
   // list.astro.rb:7
+  posts = Post.published;
+  // list.astro.rb:8
   post = posts.first;
   return {
     props: await toProps({ posts, post }),
