@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Tells the language of a container's code by the signs only one of the two languages has. Ruby: block literals
  * ({@code { |x| … }}, {@code do … end}), {@code &:sym}, symbols, {@code #{}} interpolation, {@code nil},
  * {@code unless} and other keywords, {@code ?}/{@code !} methods, keyword arguments, {@code @ivar}, {@code ->},
- * {@code ::}, ranges. JavaScript: {@code =>} arrows, {@code ===}, {@code ?.}, {@code ??}, template literals,
+ * {@code ::}, ranges, calls without parentheses ({@code f x}), two-argument indexes ({@code a[i, n]}). JavaScript: {@code =>} arrows, {@code ===}, {@code ?.}, {@code ??}, template literals,
  * {@code /* *}{@code /} comments, and words such as {@code function}, {@code const}, {@code null}. Code with signs of
  * neither (`p.title`, `active ? "on" : "off"`) means the same in both. The code is judged with its strings and
  * elements blanked out, so nothing inside them counts.
@@ -56,6 +56,11 @@ final class LanguageSigns {
             ruby("=~|!~", "a pattern match `=~`"),
             ruby("%[wiWI][\\[({<]", "a `%w` array"),
             ruby("(?<=[\"'\\d])\\s*(=>)", "a hash rocket `=>`"),
+            // JavaScript never puts a name and an operand side by side, but for its operator words
+            ruby("(?<![\\w$@])(?!(?:typeof|new|in|instanceof|of|void|await|delete|async)\\b)([A-Za-z_]\\w*[?!]?)[ \\t]+"
+                    + "(?!(?:instanceof|in|of|if|unless|while|until|rescue|and|or|then|do|end)\\b)(?=[\\w\"'@])",
+                    "a call without parentheses"),
+            ruby("(?<=[\\w)\\]])\\[[^\\[\\]]*,", "an index with two arguments `a[i, n]`"),
             javaScript("(?<![\"'\\d\\s])\\s*(=>)|^\\s*(=>)", "an arrow function `=>`"),
             javaScript("===|!==", null),
             javaScript("\\?\\.(?!\\d)", "optional chaining `?.`"),

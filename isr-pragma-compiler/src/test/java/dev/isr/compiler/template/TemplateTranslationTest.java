@@ -71,6 +71,10 @@ class TemplateTranslationTest {
                         "{items.any ? null : <p>none</p>}{null}"),
                 Arguments.of("keyword arguments and symbols", "{format_date(post.date, style: :short)}",
                         "{format_date(post.date, {style: \"short\"})}"),
+                Arguments.of("a call without parentheses", "<time>{format_date post.date, \"short\"}</time>",
+                        "<time>{format_date(post.date, \"short\")}</time>"),
+                Arguments.of("JavaScript operator words are no call", "{typeof post === \"object\" && await post instanceof Post}",
+                        "{typeof post === \"object\" && await post instanceof Post}"),
                 Arguments.of("a less-than is no element", "{posts.size <3 ? \"few\" : \"many\"}",
                         "{posts.size <3 ? \"few\" : \"many\"}"),
                 Arguments.of("braces in strings and style content", "<style>p { color: red }</style><p title=\"{x}\">{\"}\" + name}</p>",
@@ -116,6 +120,8 @@ class TemplateTranslationTest {
                 Arguments.of("an unclosed element in code", "<ul>{posts.map { |p| <li>{p.title} }}</ul>", "5:22",
                         "the element `<li>` is never closed: `</ul>` comes before its `</li>`"),
                 Arguments.of("an unclosed container", "<p>\n{posts.map { |p| p }</p>\n", "6:1", "this `{` is never closed by a `}`"),
+                Arguments.of("an index with two arguments is Ruby, and has no translation", "<p>{post.body[0, 100]}</p>", "5:14",
+                        "indexing with several arguments"),
                 Arguments.of("two statements", "{posts.first; @post.title}", "5:15",
                         "a template expression must be one Ruby expression; compute the rest in the data block"));
     }
