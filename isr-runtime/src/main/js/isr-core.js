@@ -96,6 +96,18 @@ export function checkCommonOptions(options) {
   return checked;
 }
 
+/**
+ * A value as the JSON that stores keep (Cloudflare's Cache API, Redis): `{"value": …}`, so that
+ * null and undefined survive. Callers get the value back from this JSON, on a miss as on later hits.
+ */
+export function toJson(key, value) {
+  try {
+    return JSON.stringify({ value });
+  } catch (error) {
+    throw new TypeError(`the value fetched for key ${JSON.stringify(key)} cannot be stored as JSON: ${error.message}`);
+  }
+}
+
 /** Reports a failed background refresh once; the default listener of both runtimes. */
 export function logRefreshFailure(error, { key }) {
   console.error(`isr: background refresh of ${JSON.stringify(key)} failed; the stale value is kept`, error);
