@@ -60,13 +60,13 @@ function fetcherFor(step, run) {
 }
 
 /**
- * Runs one read to its end. While it has not resolved, it may be waiting for a fetch: first the
- * ones it started (a miss), else, if it may join one (`mayJoin`: it is not expected to be a hit),
- * an older one it joined (a value too stale to serve). A hit never waits for a fetch, so a read
- * expected FRESH or STALE leaves older fetches held even when it takes turns (a shared store's
- * round trip).
+ * Runs one read to its end. While it has not resolved, a read that may wait for a fetch
+ * (`mayWait`: it is not expected to be a hit) is waiting for one: first the ones it started (a
+ * miss), else an older one it joined (a value too stale to serve). A hit never waits for a fetch,
+ * so a read expected FRESH or STALE releases none, even when it takes turns (a shared store's
+ * round trip, during which an earlier refresh may only now call its fetcher).
  */
-async function settleRead(reading, run, mayJoin) {
+async function settleRead(reading, run, mayWait) {
   let done = false;
   const outcome = reading.then(
     (read) => { done = true; return { read }; },
@@ -76,16 +76,15 @@ async function settleRead(reading, run, mayJoin) {
   while (!done) {
     await nextTurn();
     if (done) break;
-    if (run.held.size > mark) run.held.release(mark);
-    else if (mayJoin) run.held.release();
+    if (mayWait) run.held.release(run.held.size > mark ? mark : 0);
   }
   return outcome;
 }
 
 async function readStep(driver, step, where, run) {
   const expected = step.expect ?? {};
-  const mayJoin = expected.status === undefined || expected.status === 'MISS';
-  const { read, error } = await settleRead(driver.read(step.key, step.ttl, fetcherFor(step, run), step.tags), run, mayJoin);
+  const mayWait = expected.status === undefined || expected.status === 'MISS';
+  const { read, error } = await settleRead(driver.read(step.key, step.ttl, fetcherFor(step, run), step.tags), run, mayWait);
   if (error) {
     if (expected.error === undefined) throw new CaseFailure(`${where}: read failed: ${error.message}`);
     check(where, 'error message', error.message, expected.error);
