@@ -185,7 +185,7 @@ class RedisStore {
   #options;
   #prefix;
   /** Date.now() before which no read tries Redis (the breaker is open) */
-  #closedUntil = 0;
+  #skipUntil = 0;
   /** true from the first failure of an outage, reported once, to the next success */
   #down = false;
 
@@ -200,7 +200,7 @@ class RedisStore {
   async read(key, ctx) {
     try {
       const reply = await this.#access(ctx, key, ['read', '', '0', '0', '0']);
-      return reply[0] === 'hit' ? decode(reply) : null;
+      return reply[0] === 'hit' ? decode(reply, key, ctx) : null;
     } catch (error) {
       if (error instanceof Unavailable) return null;
       throw error;
@@ -229,7 +229,7 @@ class RedisStore {
         if (!(error instanceof Unavailable)) throw error;
         return refresh ? null : fetchDirectly(key, fetcher, ctx);
       }
-      if (reply[0] === 'hit') return decode(reply);
+      if (reply[0] === 'hit') return decode(reply, key, ctx) ?? fetchDirectly(key, fetcher, ctx);
       if (reply[0] === 'lease') return this.#fetchAsHolder(key, token, reply, request, ctx);
       if (refresh) return null; // another instance refreshes, or the key backs off
       if (Date.now() >= deadline) {
@@ -298,13 +298,13 @@ class RedisStore {
    * round trip; a failure opens it for retryMs and is reported if it starts an outage.
    */
   async #guarded(ctx, key, operation) {
-    if (Date.now() < this.#closedUntil) throw new Unavailable();
+    if (Date.now() < this.#skipUntil) throw new Unavailable();
     try {
       const result = await operation();
       this.#down = false;
       return result;
     } catch (error) {
-      this.#closedUntil = Date.now() + this.#options.retryMs;
+      this.#skipUntil = Date.now() + this.#options.retryMs;
       if (!this.#down) {
         this.#down = true;
         ctx.report(new RedisStoreError(`Redis is unavailable (${error.message}); fetching directly, retrying Redis every ${this.#options.retryMs} ms`, error), key);
@@ -355,8 +355,18 @@ class RedisStore {
   }
 }
 
-function decode([, json, fetchedAt]) {
-  return { value: JSON.parse(json).value, fetchedAt: Number(fetchedAt) };
+/**
+ * A stored entry as { value, fetchedAt }, or null, reported, when its value is not JSON (written by
+ * something else than this module, e.g. another runtime in the same namespace): never a failed read.
+ */
+function decode([, json, fetchedAt], key, ctx) {
+  try {
+    return { value: JSON.parse(json).value, fetchedAt: Number(fetchedAt) };
+  } catch (error) {
+    ctx.report(new RedisStoreError(`the stored value of ${JSON.stringify(key)} is not JSON written by isr-redis.js; `
+      + 'ignoring it (give each runtime its own namespace)', error), key);
+    return null;
+  }
 }
 
 /** Without Redis: the fetch of this instance alone, its value through JSON as if it had been stored. */

@@ -241,21 +241,23 @@ describe('values, expiry and options', () => {
     await assert.rejects(a.cache.withRevalidate('big', 60, () => 1n), { name: 'TypeError', message: /key "big" cannot be stored as JSON/ });
   });
 
+  test('an entry whose value is not our JSON is ignored and reported, never a failed read', async () => {
+    const { namespace, instances: [a] } = await instances(1);
+    await (await probe()).hSet(`{${namespace}}:e:k`, { v: '<written by someone else>', t: '1', g: '0', tv: '{}' });
+    assert.deepEqual(await a.cache.readWithStatus('k', 60, countingFetcher('fetched')), { value: 'fetched', status: 'MISS', ageSeconds: 0 });
+    assert.match(a.errors[0].message, /the stored value of "k" is not JSON written by isr-redis.js/);
+  });
+
   test('an entry expires on Redis after ttl + maxStaleSeconds, or ttl + staleKeepSeconds', async () => {
     const namespace = `t${++namespaces}`;
-    const client = (await import('redis')).createClient({ url: redis.url });
-    await client.connect();
-    try {
-      const bounded = createCache({ maxStaleSeconds: 30, store: await store({ namespace }) });
-      await bounded.withRevalidate('a', 60, () => 1);
-      assert.ok(within(await client.pTTL(`{${namespace}}:e:a`), 89_000, 90_000));
-      const unbounded = createCache({ store: await store({ namespace, staleKeepSeconds: 3600 }) });
-      await unbounded.withRevalidate('b', 60, () => 1);
-      assert.ok(within(await client.pTTL(`{${namespace}}:e:b`), 3_659_000, 3_660_000));
-      assert.deepEqual((await client.keys(`{${namespace}}:*`)).sort(), [`{${namespace}}:e:a`, `{${namespace}}:e:b`], 'no lease is left behind');
-    } finally {
-      await client.close();
-    }
+    const client = await probe();
+    const bounded = createCache({ maxStaleSeconds: 30, store: await store({ namespace }) });
+    await bounded.withRevalidate('a', 60, () => 1);
+    assert.ok(within(await client.pTTL(`{${namespace}}:e:a`), 89_000, 90_000));
+    const unbounded = createCache({ store: await store({ namespace, staleKeepSeconds: 3600 }) });
+    await unbounded.withRevalidate('b', 60, () => 1);
+    assert.ok(within(await client.pTTL(`{${namespace}}:e:b`), 3_659_000, 3_660_000));
+    assert.deepEqual((await client.keys(`{${namespace}}:*`)).sort(), [`{${namespace}}:e:a`, `{${namespace}}:e:b`], 'no lease is left behind');
   });
 
   test('bad options fail at the call, naming them', async () => {
@@ -286,17 +288,22 @@ function within(value, low, high) {
   return value >= low && value <= high;
 }
 
-/** Waits until an instance holds the lease of `key`, i.e. its fetch has started. */
+/** Waits until an instance holds the lease of `key`: its fetch has started. */
 async function waitForLease(namespace, key) {
-  if (!probe) {
-    probe = (await import('redis')).createClient({ url: redis.url });
-    await probe.connect();
-    stores.push({ close: () => probe.close() });
-  }
-  await until(async () => (await probe.exists(`{${namespace}}:lease:${key}`)) === 1);
+  const client = await probe();
+  await until(async () => (await client.exists(`{${namespace}}:lease:${key}`)) === 1);
 }
 
-let probe;
+let probeClient;
+/** A plain client of the test server, to look at (or tamper with) what the stores wrote. */
+async function probe() {
+  if (!probeClient) {
+    probeClient = (await import('redis')).createClient({ url: redis.url });
+    await probeClient.connect();
+    stores.push({ close: () => probeClient.close() });
+  }
+  return probeClient;
+}
 
 /** Polls `condition` (a real external process changes state) for at most 5 s. */
 async function until(condition) {
