@@ -57,8 +57,9 @@ end
 /**
  * One look at a key. KEYS: entry, gen, lease. ARGV: mode, tag prefix, token, lease ms, bound, now,
  * tags of the call. Modes:
- * - read: {'hit', v, t} or {'none'};
- * - miss: {'hit', v, t} if a valid entry fetched at or after `bound` exists (younger than the stale
+ * - read: {'hit', v, t, r, 1 if the lease is held else 0} or {'none'}, so that a stale read starts
+ *   no refresh while one runs elsewhere or the key backs off;
+ * - miss: {'hit', …} if a valid entry fetched at or after `bound` exists (younger than the stale
  *   limit), else takes the lease: {'lease', gen, failures, version of each tag}, else {'busy'};
  * - refresh: takes the lease only while the entry is still the stale one fetched at `bound` and
  *   does not back off (r ≤ now), else {'busy'}.
@@ -68,11 +69,11 @@ const ACCESS = script(`${VALID_ENTRY_LUA}
 local e = valid(KEYS[1], KEYS[2], ARGV[2])
 local mode = ARGV[1]
 if mode == 'read' then
-  if e then return {'hit', e[1], e[2]} end
+  if e then return {'hit', e[1], e[2], e[6] or '0', redis.call('EXISTS', KEYS[3])} end
   return {'none'}
 end
 if mode == 'miss' then
-  if e and tonumber(e[2]) >= tonumber(ARGV[5]) then return {'hit', e[1], e[2]} end
+  if e and tonumber(e[2]) >= tonumber(ARGV[5]) then return {'hit', e[1], e[2], e[6] or '0', 1} end
 elseif not e or e[2] ~= ARGV[5] or tonumber(e[6] or '0') > tonumber(ARGV[6]) then
   return {'busy'}
 end
@@ -196,7 +197,11 @@ class RedisStore {
     this.#prefix = `{${options.namespace}}:`;
   }
 
-  /** The valid entry of `key` as { value, fetchedAt }, or null (missing, invalid, or Redis unreachable). */
+  /**
+   * The valid entry of `key` as { value, fetchedAt, retryAt, refreshing }, or null (missing,
+   * invalid, or Redis unreachable). `retryAt`: epoch ms before which a failed refresh is not tried
+   * again (R4); `refreshing`: an instance holds the key's lease.
+   */
   async read(key, ctx) {
     try {
       const reply = await this.#access(ctx, key, ['read', '', '0', '0', '0']);
@@ -356,12 +361,13 @@ class RedisStore {
 }
 
 /**
- * A stored entry as { value, fetchedAt }, or null, reported, when its value is not JSON (written by
- * something else than this module, e.g. another runtime in the same namespace): never a failed read.
+ * A stored entry as { value, fetchedAt, retryAt, refreshing }, or null, reported, when its value is
+ * not JSON (written by something else than this module, e.g. another runtime in the same
+ * namespace): never a failed read.
  */
-function decode([, json, fetchedAt], key, ctx) {
+function decode([, json, fetchedAt, retryAt, leased], key, ctx) {
   try {
-    return { value: JSON.parse(json).value, fetchedAt: Number(fetchedAt) };
+    return { value: JSON.parse(json).value, fetchedAt: Number(fetchedAt), retryAt: Number(retryAt), refreshing: leased === 1 };
   } catch (error) {
     ctx.report(new RedisStoreError(`the stored value of ${JSON.stringify(key)} is not JSON written by isr-redis.js; `
       + 'ignoring it (give each runtime its own namespace)', error), key);

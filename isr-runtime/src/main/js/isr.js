@@ -144,7 +144,8 @@ class InMemoryCache {
       const status = entry ? classify(now - entry.fetchedAt, ttlSeconds, this.#maxStaleSeconds) : MISS;
       this.#counters.count(status);
       if (status !== MISS) {
-        if (status === STALE && !this.#flights.has(key)) {
+        // no refresh while one runs here or elsewhere, or while a failed one backs off (R4)
+        if (status === STALE && !this.#flights.has(key) && !entry.refreshing && now >= (entry.retryAt ?? 0)) {
           this.#startSharedFlight(key, { ttlSeconds, tags, fetcher, refreshOf: entry.fetchedAt });
         }
         return { value: entry.value, status, ageSeconds: ageSeconds(now, entry.fetchedAt) };
