@@ -14,7 +14,7 @@
 
 import {
   STALE, MISS, Counters, ageSeconds, backoffMs, checkCommonOptions, checkKey,
-  checkReadArguments, checkTag, classify, logRefreshFailure, publicApi, report, toJson,
+  checkReadArguments, checkTag, classify, logReportedError, publicApi, report, toJson,
 } from './isr-core.js';
 
 export { FRESH, STALE, MISS } from './isr-core.js';
@@ -128,7 +128,7 @@ class CloudflareCache {
   #counters = new Counters();
   #now = () => Date.now();
   #maxStaleSeconds = null;
-  #onError = logRefreshFailure;
+  #onError = logReportedError;
   #cacheObject = null;
   #versions = new Versions(() => this.#cache(), (error, url) => report(this.#onError, error, url));
 

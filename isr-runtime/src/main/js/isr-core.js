@@ -108,9 +108,21 @@ export function toJson(key, value) {
   }
 }
 
-/** Reports a failed background refresh once; the default listener of both runtimes. */
-export function logRefreshFailure(error, { key }) {
-  console.error(`isr: background refresh of ${JSON.stringify(key)} failed; the stale value is kept`, error);
+/**
+ * A failure of a shared store (isr-redis.js: Redis unreachable, a wait given up), reported to the
+ * error listener; the read that met it was still served.
+ */
+export class StoreError extends Error {
+  constructor(message, cause) {
+    super(message, { cause });
+    this.name = new.target.name;
+  }
+}
+
+/** The default error listener of the runtimes: a failed background refresh, or a store's failure. */
+export function logReportedError(error, { key }) {
+  if (error instanceof StoreError) console.error(`isr: ${error.message}`);
+  else console.error(`isr: background refresh of ${JSON.stringify(key)} failed; the stale value is kept`, error);
 }
 
 /** Calls the error listener; a listener that throws must not turn into an unhandled rejection. */

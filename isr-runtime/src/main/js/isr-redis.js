@@ -22,7 +22,7 @@
 // (a missing counter counts as 0); an invalid entry reads as missing and expires on its own.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { backoffMs, checkWholeSeconds, toJson } from './isr-core.js';
+import { StoreError, backoffMs, checkWholeSeconds, toJson } from './isr-core.js';
 
 /** First and longest pause between two looks of an instance that waits for another one's fetch. */
 const FIRST_POLL_MS = 5;
@@ -122,13 +122,8 @@ function script(source) {
 /** Thrown inside this module when Redis cannot be used; the callers fall back, never the reader. */
 class Unavailable extends Error {}
 
-/** A Redis failure as the cache's error listener hears it, once per outage. */
-export class RedisStoreError extends Error {
-  constructor(message, cause) {
-    super(message, { cause });
-    this.name = 'RedisStoreError';
-  }
-}
+/** A Redis failure as the cache's error listener hears it (an outage once, not once per read). */
+export class RedisStoreError extends StoreError {}
 
 function sleep(ms) {
   return new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -402,7 +397,8 @@ export async function createRedisStore(options = {}) {
     disableOfflineQueue: true,
     socket: {
       connectTimeout: checked.connectTimeoutMs,
-      reconnectStrategy: (retries) => Math.min(FIRST_POLL_MS * 2 ** retries, checked.retryMs),
+      // at once after a drop, then doubling up to every retryMs: Redis is used again soon after it is back
+      reconnectStrategy: (retries) => Math.min(10 * 2 ** retries, checked.retryMs),
     },
   });
   // Failures are reported by the reads that meet them (once per outage); the client's own error

@@ -5,7 +5,7 @@
 
 import {
   FRESH, STALE, MISS, Counters, ageSeconds, backoffMs, checkCommonOptions, checkKey,
-  checkReadArguments, checkTag, classify, logRefreshFailure, publicApi, report,
+  checkReadArguments, checkTag, classify, logReportedError, publicApi, report,
 } from './isr-core.js';
 
 export { FRESH, STALE, MISS };
@@ -39,7 +39,7 @@ class InMemoryCache {
   #now = () => Date.now();
   #maxEntries = DEFAULT_MAX_ENTRIES;
   #maxStaleSeconds = null;
-  #onError = logRefreshFailure;
+  #onError = logReportedError;
   /** a shared store (isr-redis.js) that holds the entries instead of #entries, or null */
   #shared = null;
   /** what a shared store may use of this cache: its clock and its error listener */

@@ -230,6 +230,18 @@ describe('Redis unavailable', () => {
   });
 });
 
+describe('Redis never reached', () => {
+  test('an app starts without Redis; the default listener logs the outage as one line', async (t) => {
+    const log = t.mock.method(console, 'error', () => {});
+    const stopped = await RedisServer.start(); // a port that was free: nothing listens there once stopped
+    await stopped.stop();
+    const cache = createCache({ store: await store({ url: stopped.url, connectTimeoutMs: 50 }) });
+    assert.deepEqual(await cache.readWithStatus('k', 60, countingFetcher('direct')), { value: 'direct', status: 'MISS', ageSeconds: 0 });
+    assert.equal(log.mock.callCount(), 1);
+    assert.match(log.mock.calls[0].arguments[0], /^isr: Redis is unavailable \(.+\); fetching directly, retrying Redis every 1000 ms$/);
+  });
+});
+
 describe('values, expiry and options', () => {
   test('values travel as JSON: a Date comes back as a string, undefined and null are cached', async () => {
     const { instances: [a, b] } = await instances();
