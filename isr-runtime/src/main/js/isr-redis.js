@@ -17,7 +17,8 @@
 //                     fetching instance's clock), g (generation at fetch start), tv (JSON object
 //                     tag → version at fetch start), f and r (failed refreshes in a row, and the
 //                     epoch ms before which no instance refreshes again: the backoff of R4)
-//   {ns}:lease:<key>  string, the single-flight lease: SET NX PX <leaseMs> with a random token
+//   {ns}:lease:<key>  string, the single-flight lease: SET NX PX <leaseMs> with a random token,
+//                     renewed (PEXPIRE, token compared) every leaseMs/3 while its fetch runs
 // An entry is valid iff g is the current generation and every tag in tv has its current version
 // (a missing counter counts as 0); an invalid entry reads as missing and expires on its own.
 
@@ -113,6 +114,15 @@ if ARGV[2] ~= '' and redis.call('HGET', KEYS[1], 't') == ARGV[2] then
   redis.call('HSET', KEYS[1], 'f', ARGV[3], 'r', ARGV[4])
 end
 return 1
+`);
+
+/**
+ * Keeps a lease while its holder is alive. KEYS: lease. ARGV: token, lease ms. A lease that is no
+ * longer ours (expired and taken, or deleted by invalidate) is left alone.
+ */
+const RENEW = script(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
 `);
 
 function script(source) {
@@ -265,6 +275,13 @@ class RedisStore {
     const { ttlSeconds, maxStaleSeconds, tags, fetcher, refreshOf } = request;
     const [, generation, failures, ...versions] = reply;
     const startedAt = ctx.now();
+    // While the fetch runs, renew the lease every third of its lifetime: a slow fetch keeps it (and
+    // stores its value), a dead process stops renewing and its lease expires within leaseMs.
+    const { leaseMs } = this.#options;
+    const renewal = setInterval(() => {
+      this.#eval(RENEW, [this.#leaseKey(key)], [token, String(leaseMs)]).catch(() => {}); // else it expires: the documented fallback
+    }, Math.max(1, Math.floor(leaseMs / 3)));
+    renewal.unref();
     let json;
     try {
       json = toJson(key, await fetcher());
@@ -274,6 +291,8 @@ class RedisStore {
         [token, refreshOf === null ? '' : String(refreshOf), String(failed), String(ctx.now() + backoffMs(failed, ttlSeconds))]))
         .catch((releaseError) => { if (!(releaseError instanceof Unavailable)) throw releaseError; });
       throw error;
+    } finally {
+      clearInterval(renewal);
     }
     const tagVersions = tags.flatMap((tag, i) => [tag, versions[i]]);
     const keepMs = (ttlSeconds + (maxStaleSeconds ?? this.#options.staleKeepSeconds)) * 1000;

@@ -37,13 +37,14 @@ async function instances(count = 2, storeOptions = {}, cacheOptions = {}) {
   const made = [];
   for (let i = 0; i < count; i++) {
     const errors = [];
+    const shared = await store({ namespace, ...storeOptions });
     const cache = createCache({
       now: clock.now,
       onError: (error, { key }) => { errors.push({ message: error.message, key }); },
-      store: await store({ namespace, ...storeOptions }),
+      store: shared,
       ...cacheOptions,
     });
-    made.push({ cache, errors });
+    made.push({ cache, errors, store: shared });
   }
   return { clock, namespace, instances: made };
 }
@@ -161,18 +162,33 @@ describe('one Redis, two instances', () => {
     assert.equal(await b.cache.withRevalidate('k', 60, failing), 'new');
   });
 
-  test('a lease whose holder never finishes expires, and the waiting instance fetches', async () => {
+  test('a fetch slower than the lease keeps it (renewed): one fetch for both instances', async () => {
+    const { namespace, instances: [a, b] } = await instances(2, { leaseMs: 60 });
+    const slow = deferred();
+    const fetcher = countingFetcher('slow');
+    const reading = a.cache.withRevalidate('k', 60, async () => { await slow.promise; return fetcher(); });
+    await waitForLease(namespace, 'k');
+    const waiting = b.cache.readWithStatus('k', 60, fetcher);
+    setTimeout(slow.resolve, 300); // five lease lifetimes
+    assert.equal(await reading, 'slow');
+    assert.deepEqual(await waiting, { value: 'slow', status: 'MISS', ageSeconds: 0 });
+    assert.equal(fetcher.calls, 1);
+    assert.equal((await b.cache.readWithStatus('k', 60, fetcher)).status, 'FRESH', 'and it was stored');
+  });
+
+  test('a lease whose holder lost Redis mid-fetch expires, and the waiting instance fetches', async () => {
     const { namespace, instances: [a, b] } = await instances(2, { leaseMs: 200 });
     const hung = deferred();
     a.cache.withRevalidate('k', 60, () => hung.promise);
     await waitForLease(namespace, 'k');
+    await a.store.close(); // its renewals stop reaching Redis, as a dead process's do
     const started = Date.now();
     assert.deepEqual(await b.cache.readWithStatus('k', 60, countingFetcher('taken over')), { value: 'taken over', status: 'MISS', ageSeconds: 0 });
     assert.ok(Date.now() - started >= 100, 'b waited for the lease to expire');
     assert.deepEqual(b.errors, []);
     hung.resolve('too late');
     await a.cache.idle();
-    assert.equal(await a.cache.withRevalidate('k', 60, countingFetcher('x')), 'taken over', 'the expired holder did not store');
+    assert.equal(await b.cache.withRevalidate('k', 60, countingFetcher('x')), 'taken over', 'what b fetched is stored');
   });
 
   test('a waiter gives up after waitMs, fetches itself and reports it', async () => {
