@@ -60,7 +60,7 @@ describe('shared semantic cases: isr.js over Redis', () => {
 
 describe('one Redis, two instances', () => {
   test('200 concurrent misses across both instances run one fetch; later reads are fresh on both', async () => {
-    const { instances: [a, b] } = await instances();
+    const { namespace, instances: [a, b] } = await instances();
     const gate = deferred();
     const fetcher = countingFetcher('v1');
     const gated = async () => { await gate.promise; return fetcher(); };
@@ -69,7 +69,10 @@ describe('one Redis, two instances', () => {
       reads.push(a.cache.readWithStatus('page:/posts', 60, gated));
       reads.push(b.cache.readWithStatus('page:/posts', 60, gated));
     }
-    setTimeout(gate.resolve, 50); // both instances are waiting: one holds the lease, the other polls
+    // the fetch ends only once every read of both instances has had its miss from Redis
+    await waitForLease(namespace, 'page:/posts');
+    await until(() => a.cache.stats().misses === 100 && b.cache.stats().misses === 100);
+    gate.resolve();
     const results = await Promise.all(reads);
     assert.equal(fetcher.calls, 1);
     assert.ok(results.every((read) => read.value === 'v1' && read.status === 'MISS'));
