@@ -353,8 +353,19 @@ class RedisStore {
     }
   }
 
+  /**
+   * One command, failing after commandTimeoutMs without a reply. The client's own `timeout` option
+   * is not enough: it only covers the wait before the command is written to the socket, so a Redis
+   * that accepts connections but does not answer (overloaded, paused) would hang every read. A late
+   * reply still arrives in order and is dropped.
+   */
   #send(command) {
-    return this.#client.sendCommand(command, { timeout: this.#options.commandTimeoutMs });
+    const ms = this.#options.commandTimeoutMs;
+    let timer;
+    const timeout = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no reply from Redis within ${ms} ms`)), ms);
+    });
+    return Promise.race([this.#client.sendCommand(command), timeout]).finally(() => clearTimeout(timer));
   }
 
   #genKey() {

@@ -249,6 +249,30 @@ describe('Redis unavailable', () => {
   });
 });
 
+describe('Redis hung', () => {
+  test('a Redis that answers nothing (SIGSTOP): reads fetch after commandTimeoutMs; resumed: shared again', { timeout: 20_000 }, async () => {
+    const server = await RedisServer.start();
+    try {
+      const errors = [];
+      const cache = createCache({
+        onError: (error) => { errors.push(error); },
+        store: await store({ url: server.url, namespace: 'hung', retryMs: 50, commandTimeoutMs: 100 }),
+      });
+      await cache.withRevalidate('k', 60, countingFetcher('cached'));
+      server.pause();
+      const fetcher = countingFetcher('direct');
+      assert.deepEqual(await cache.readWithStatus('k', 60, fetcher), { value: 'direct', status: 'MISS', ageSeconds: 0 });
+      assert.equal(await cache.withRevalidate('k', 60, fetcher), 'direct', 'the breaker is open: no wait at all');
+      assert.equal(errors.length, 1);
+      assert.match(errors[0].message, /Redis is unavailable \(no reply from Redis within 100 ms\)/);
+      server.resume();
+      await until(async () => (await cache.readWithStatus('k', 60, countingFetcher('x'))).value === 'cached');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('Redis never reached', () => {
   test('an app starts without Redis; the default listener logs the outage as one line', async (t) => {
     const log = t.mock.method(console, 'error', () => {});

@@ -7,7 +7,15 @@ import { createServer } from 'node:net';
 const READY = /Ready to accept connections/;
 const START_TIMEOUT_MS = 10_000;
 const running = new Set();
-process.on('exit', () => { for (const child of running) child.kill('SIGKILL'); });
+const killAll = () => { for (const child of running) child.kill('SIGKILL'); };
+process.on('exit', killAll);
+// a test run stopped from outside (a timeout, Ctrl-C) must not leave servers behind either
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -61,6 +69,15 @@ export class RedisServer {
       this.#forget(child);
       throw error;
     });
+  }
+
+  /** Freezes the server (SIGSTOP): it keeps its connections but answers nothing, as a hung server. */
+  pause() {
+    this.#child.kill('SIGSTOP');
+  }
+
+  resume() {
+    this.#child.kill('SIGCONT');
   }
 
   /** Stops the server (SIGKILL: gone at once, as a crashed server is) and waits for its exit. */
