@@ -35,4 +35,6 @@ echo "== JavaScript fresh hits"
 node benchmarks/js/fresh-hits.mjs 21 200000
 echo "== JavaScript stampede"
 node benchmarks/js/stampede.mjs 1000 5 20
+echo "== JavaScript fresh hits over Redis (needs redis-server and npm ci in isr-runtime)"
+node benchmarks/js/redis-hits.mjs 11 5000
 uptime

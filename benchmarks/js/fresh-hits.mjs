@@ -1,9 +1,10 @@
 // Fresh hits, isr.js against the seed's naive Map, in one process: 1,000 keys loaded once (ttl one
 // hour), then rounds of awaited reads in a fixed shuffled key order. The contenders take turns
-// (the order alternates every round) so drift in machine load hits both alike; the figure is the
+// (who goes first rotates every round) so drift in machine load hits all alike; the figure is the
 // median over rounds of the nanoseconds per read.
 //
 //   node benchmarks/js/fresh-hits.mjs [rounds] [readsPerRound]
+//   ISR_BASELINE=/tmp/isr-before/isr.js node benchmarks/js/fresh-hits.mjs   (adds an older isr.js)
 import { contenders, median, machineLine } from './contenders.mjs';
 
 const rounds = Number(process.argv[2] ?? 21);
@@ -40,11 +41,10 @@ for (const contender of contenders) {
   for (const key of keys) await cache.withRevalidate(key, TTL_SECONDS, fetcher);
   runs.push({ name: contender.name, cache, nanosPerRead: [] });
 }
-await readRound(runs[0].cache, keys); // warm up both before measuring
-await readRound(runs[1].cache, keys);
+for (const run of runs) await readRound(run.cache, keys); // warm up every contender before measuring
 for (let round = 0; round < rounds; round++) {
-  const order = round % 2 === 0 ? runs : [...runs].reverse();
-  for (const run of order) run.nanosPerRead.push(await readRound(run.cache, keys));
+  const first = round % runs.length;
+  for (const run of [...runs.slice(first), ...runs.slice(0, first)]) run.nanosPerRead.push(await readRound(run.cache, keys));
 }
 
 console.log(`fresh hits: ${KEY_COUNT} keys, ${rounds} rounds × ${readsPerRound} awaited reads; ${machineLine()}`);
@@ -54,6 +54,9 @@ for (const run of runs) {
   const values = run.nanosPerRead;
   console.log(`| ${run.name} | ${median(values).toFixed(1)} | ${Math.min(...values).toFixed(1)} | ${Math.max(...values).toFixed(1)} |`);
 }
-const [isr, naive] = runs.map((run) => median(run.nanosPerRead));
+const [isr, naive, baseline] = runs.map((run) => median(run.nanosPerRead));
 console.log(`ratio isr.js / seed Map: ${(isr / naive).toFixed(2)}`);
+if (baseline !== undefined) {
+  console.log(`ratio baseline / seed Map: ${(baseline / naive).toFixed(2)}; isr.js / baseline: ${(isr / baseline).toFixed(2)}`);
+}
 if (runs[0].cache.stats().freshHits < rounds * readsPerRound) throw new Error('isr.js did not serve fresh hits');

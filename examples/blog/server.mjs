@@ -6,6 +6,8 @@
 // POST /posts saves a post and invalidates every page tagged `posts`.
 //
 //   node server.mjs            listens on http://127.0.0.1:3000 (PORT overrides the port)
+//   ISR_REDIS_URL=redis://127.0.0.1:6379 node server.mjs
+//                              the page cache lives in Redis, shared by every server started so
 
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -31,6 +33,16 @@ pages.sort((a, b) => specificity(a.route).localeCompare(specificity(b.route)));
  * invalidateAll() empties the page cache.
  */
 export const { idle, invalidateAll } = runtime;
+
+/**
+ * Installs the Redis store into the runtime the page modules import (their default cache), so
+ * every server started with the same Redis shares one page cache: one fetch per page for all of
+ * them, and an invalidation on one is seen by all. The generated modules do not change.
+ */
+export async function useRedis(url) {
+  const { createRedisStore } = await import(new URL(`${TARGET}/_isr/isr-redis.js`, OUTPUT));
+  runtime.configure({ store: await createRedisStore({ url }) });
+}
 
 /**
  * A blog server, not yet listening. `now` (epoch milliseconds) is the clock of the page cache and
@@ -81,8 +93,9 @@ async function createPost(request, response, now) {
     if (error instanceof InvalidPostError) return send(response, 400, 'text/plain', `${error.message}\n`);
     throw error;
   }
-  // every page whose pragma carries `tags: posts` loads anew on its next request
-  runtime.invalidateTag('posts');
+  // every page whose pragma carries `tags: posts` loads anew on its next request (on every
+  // server, with Redis: awaited so that the answer comes once all of them will see it)
+  await runtime.invalidateTag('posts');
   return send(response, 201, 'application/json', JSON.stringify(post), { location: `/posts/${post.slug}` });
 }
 
@@ -185,7 +198,11 @@ async function readGenerated(file) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const port = Number(process.env.PORT ?? 3000);
-  createBlogServer().listen(port, '127.0.0.1', () => {
-    console.log(`blog: http://127.0.0.1:${port}/ (pages from ${OUTPUT.pathname})`);
+  const redisUrl = process.env.ISR_REDIS_URL;
+  if (redisUrl) await useRedis(redisUrl);
+  const server = createBlogServer();
+  server.listen(port, '127.0.0.1', () => {
+    console.log(`blog: http://127.0.0.1:${server.address().port}/ (pages from ${OUTPUT.pathname}; `
+      + `page cache ${redisUrl ? `in Redis at ${redisUrl}` : 'in memory'})`);
   });
 }

@@ -14,7 +14,7 @@
 
 import {
   STALE, MISS, Counters, ageSeconds, backoffMs, checkCommonOptions, checkKey,
-  checkReadArguments, checkTag, classify, logRefreshFailure, publicApi, report,
+  checkReadArguments, checkTag, classify, logReportedError, publicApi, report, toJson,
 } from './isr-core.js';
 
 export { FRESH, STALE, MISS } from './isr-core.js';
@@ -40,15 +40,6 @@ function tagMarkerUrl(tag) {
 
 function keepHeaders(seconds) {
   return { 'cache-control': `public, max-age=${seconds}` };
-}
-
-/** Serialises a fetched value; the caller gets the value back from this JSON, as later hits do. */
-function serialize(key, value) {
-  try {
-    return JSON.stringify({ value });
-  } catch (error) {
-    throw new TypeError(`the value fetched for key ${JSON.stringify(key)} cannot be stored as JSON: ${error.message}`);
-  }
 }
 
 /** "posts=3, comments=0" ⇄ [['posts', 3], ['comments', 0]] (tags percent-encoded). */
@@ -137,7 +128,7 @@ class CloudflareCache {
   #counters = new Counters();
   #now = () => Date.now();
   #maxStaleSeconds = null;
-  #onError = logRefreshFailure;
+  #onError = logReportedError;
   #cacheObject = null;
   #versions = new Versions(() => this.#cache(), (error, url) => report(this.#onError, error, url));
 
@@ -259,7 +250,7 @@ class CloudflareCache {
     this.#flights.set(url, flight);
     flight.promise = Promise.all(tags.map(async (tag) => [tag, await this.#versions.current(tagMarkerUrl(tag))]))
       .then(async (tagVersions) => {
-        const body = serialize(key, await fetcher());
+        const body = toJson(key, await fetcher());
         await this.#store(url, flight, body, tagVersions, ttlSeconds);
         return JSON.parse(body).value;
       });

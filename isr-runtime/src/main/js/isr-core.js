@@ -96,9 +96,33 @@ export function checkCommonOptions(options) {
   return checked;
 }
 
-/** Reports a failed background refresh once; the default listener of both runtimes. */
-export function logRefreshFailure(error, { key }) {
-  console.error(`isr: background refresh of ${JSON.stringify(key)} failed; the stale value is kept`, error);
+/**
+ * A value as the JSON that stores keep (Cloudflare's Cache API, Redis): `{"value": …}`, so that
+ * null and undefined survive. Callers get the value back from this JSON, on a miss as on later hits.
+ */
+export function toJson(key, value) {
+  try {
+    return JSON.stringify({ value });
+  } catch (error) {
+    throw new TypeError(`the value fetched for key ${JSON.stringify(key)} cannot be stored as JSON: ${error.message}`);
+  }
+}
+
+/**
+ * A failure of a shared store (isr-redis.js: Redis unreachable, a wait given up), reported to the
+ * error listener; the read that met it was still served.
+ */
+export class StoreError extends Error {
+  constructor(message, cause) {
+    super(message, { cause });
+    this.name = new.target.name;
+  }
+}
+
+/** The default error listener of the runtimes: a failed background refresh, or a store's failure. */
+export function logReportedError(error, { key }) {
+  if (error instanceof StoreError) console.error(`isr: ${error.message}`);
+  else console.error(`isr: background refresh of ${JSON.stringify(key)} failed; the stale value is kept`, error);
 }
 
 /** Calls the error listener; a listener that throws must not turn into an unhandled rejection. */

@@ -60,10 +60,13 @@ function fetcherFor(step, run) {
 }
 
 /**
- * Runs one read to its end. While it has not resolved, it is waiting for a fetch: first the
- * ones it started (a miss), else an older one it joined (a value too stale to serve).
+ * Runs one read to its end. While it has not resolved, a read that may wait for a fetch
+ * (`mayWait`: it is not expected to be a hit) is waiting for one: first the ones it started (a
+ * miss), else an older one it joined (a value too stale to serve). A hit never waits for a fetch,
+ * so a read expected FRESH or STALE releases none, even when it takes turns (a shared store's
+ * round trip, during which an earlier refresh may only now call its fetcher).
  */
-async function settleRead(reading, run) {
+async function settleRead(reading, run, mayWait) {
   let done = false;
   const outcome = reading.then(
     (read) => { done = true; return { read }; },
@@ -73,14 +76,15 @@ async function settleRead(reading, run) {
   while (!done) {
     await nextTurn();
     if (done) break;
-    run.held.release(run.held.size > mark ? mark : 0);
+    if (mayWait) run.held.release(run.held.size > mark ? mark : 0);
   }
   return outcome;
 }
 
 async function readStep(driver, step, where, run) {
   const expected = step.expect ?? {};
-  const { read, error } = await settleRead(driver.read(step.key, step.ttl, fetcherFor(step, run), step.tags), run);
+  const mayWait = expected.status === undefined || expected.status === 'MISS';
+  const { read, error } = await settleRead(driver.read(step.key, step.ttl, fetcherFor(step, run), step.tags), run, mayWait);
   if (error) {
     if (expected.error === undefined) throw new CaseFailure(`${where}: read failed: ${error.message}`);
     check(where, 'error message', error.message, expected.error);
@@ -92,11 +96,20 @@ async function readStep(driver, step, where, run) {
   if ('ageSeconds' in expected) check(where, 'ageSeconds', read.ageSeconds, expected.ageSeconds);
 }
 
-/** Releases every held fetch and waits for the runtime's background work, until none is left. */
+/**
+ * Releases every held fetch and waits for the runtime's background work, until none is left.
+ * Fetches that start while it waits are released too: over a shared store, a refresh calls its
+ * fetcher only after a round trip to the store.
+ */
 async function settleStep(driver, run) {
   do {
-    run.held.release();
-    await driver.settle();
+    let done = false;
+    const settling = driver.settle().finally(() => { done = true; });
+    while (!done) {
+      run.held.release();
+      await nextTurn();
+    }
+    await settling;
   } while (run.held.size > 0);
 }
 

@@ -96,7 +96,7 @@ class IncrementalTest {
         assertEquals(List.of(project.out.resolve("node/about.js"), project.out.resolve("node/index.astro"),
                 project.out.resolve("node/index.js")), second.removed());
         assertEquals(Map.of("posts/[slug].astro.rb", Status.SKIPPED, "team.jsx.rb", Status.COMPILED), statuses(second));
-        assertEquals(List.of("isr-manifest.json", "node/_isr/isr-core.js", "node/_isr/isr.js", "node/_isr/params.js",
+        assertEquals(List.of("isr-manifest.json", "node/_isr/isr-core.js", "node/_isr/isr-redis.js", "node/_isr/isr.js", "node/_isr/params.js",
                 "node/package.json", "node/posts/[slug].astro", "node/posts/[slug].js", "node/team.js"), List.copyOf(project.outputTree().keySet()));
 
         CompileResult third = compile(project.request().withIncludes(List.of(), List.of("posts/**")));

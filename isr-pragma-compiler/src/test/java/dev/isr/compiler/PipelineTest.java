@@ -149,7 +149,7 @@ class PipelineTest {
                     }
                   ],
                   "shared": {
-                    "node": ["node/_isr/isr-core.js", "node/_isr/isr.js", "node/_isr/params.js", "node/package.json"]
+                    "node": ["node/_isr/isr-core.js", "node/_isr/isr-redis.js", "node/_isr/isr.js", "node/_isr/params.js", "node/package.json"]
                   }
                 }
                 """, project.read("isr-manifest.json"));

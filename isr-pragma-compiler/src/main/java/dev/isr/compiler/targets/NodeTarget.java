@@ -15,6 +15,8 @@ final class NodeTarget implements Target {
 
     /** The in-memory runtime, copied with the modules it imports. */
     private static final String RUNTIME_FILE = "_isr/isr.js";
+    /** The shared store that server.mjs-style apps may install into the runtime: {@code configure({ store })}. */
+    private static final String REDIS_STORE = "isr-redis.js";
     private final Templates templates = new Templates("node");
 
     @Override
@@ -55,6 +57,8 @@ final class NodeTarget implements Target {
     @Override
     public List<GeneratedFile> supportFiles() {
         List<GeneratedFile> files = runtimeFiles();
+        // The Redis store, for servers only (not the browser target); its one sibling, isr-core.js, is already there.
+        files.add(new GeneratedFile("_isr/" + REDIS_STORE, RuntimeResource.withSiblings(REDIS_STORE).get(REDIS_STORE)));
         files.add(JsPageParts.esModulePackageJson());
         return files;
     }
