@@ -210,17 +210,28 @@ public final class IsrCache {
             return;
         }
         PendingFetch refresh = new PendingFetch(true, Set.copyOf(tags), ttlMillis);
-        if (fetches.putIfAbsent(key, refresh) != null) {
-            return;
-        }
-        if (entries.get(key) != stale) {
-            // a refresh settled (new value or backoff) or an invalidation ran since this reader looked:
-            // its outcome stands, else a failed refresh could be retried at once without backoff
-            fetches.remove(key, refresh);
+        if (!registerRefresh(key, stale, refresh)) {
             return;
         }
         stats.recordRefresh();
         launch(key, refresh, fetcher, executor);
+    }
+
+    /**
+     * Registers {@code refresh} only while {@code stale} is still the stored value, in one step under
+     * the entry's lock, which every store, invalidation and eviction of the key also takes. If the
+     * value changed since the reader looked (a refresh settled with a new value or a backoff, an
+     * invalidation or eviction ran), that outcome stands: else a failed refresh could be retried at
+     * once without backoff. Registering first and checking after would let a missing reader join a
+     * refresh in the gap that is then dropped unlaunched, and that reader would wait forever.
+     */
+    private boolean registerRefresh(String key, CachedValue stale, PendingFetch refresh) {
+        boolean[] registered = {false};
+        entries.computeIfPresent(key, (k, current) -> {
+            registered[0] = current == stale && fetches.putIfAbsent(k, refresh) == null;
+            return current;
+        });
+        return registered[0];
     }
 
     /**
