@@ -2,6 +2,7 @@ package dev.isr.runtime.redis;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * JSON with a class name beside every value (Jackson's default typing for every type), so a value
@@ -18,6 +21,10 @@ import java.io.IOException;
  * checked against {@link AllowedTypes} before any class is loaded.
  */
 final class JacksonCodec implements IsrCodec {
+
+    private static final String OPTIONAL_MARKER = "?optional";
+    /** Reads the JSON as a tree first (no typing: a tree has none), to spot the Optional marker. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     private final AllowedTypes allowed;
     private final ObjectMapper mapper;
@@ -39,6 +46,13 @@ final class JacksonCodec implements IsrCodec {
     @Override
     public byte[] encode(Object value) {
         try {
+            if (value instanceof Optional<?> optional) {
+                // Jackson writes an Optional as its bare content, so a stored Optional would come back
+                // unwrapped (or as null): mark it. Typed JSON never starts an array with this marker,
+                // as a type id there is a class name.
+                String content = writer.writeValueAsString(optional.orElse(null));
+                return ("[\"" + OPTIONAL_MARKER + "\"," + content + "]").getBytes(StandardCharsets.UTF_8);
+            }
             return writer.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write a " + typeOf(value) + " as JSON: " + e.getMessage(), e);
@@ -48,7 +62,11 @@ final class JacksonCodec implements IsrCodec {
     @Override
     public Object decode(byte[] bytes) {
         try {
-            return mapper.readValue(bytes, Object.class);
+            JsonNode tree = TREES.readTree(bytes);
+            if (tree.isArray() && tree.size() == 2 && OPTIONAL_MARKER.equals(tree.get(0).textValue())) {
+                return Optional.ofNullable(mapper.treeToValue(tree.get(1), Object.class));
+            }
+            return mapper.treeToValue(tree, Object.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read a cached value (only " + allowed + " are allowed): "
                     + e.getMessage(), e);
