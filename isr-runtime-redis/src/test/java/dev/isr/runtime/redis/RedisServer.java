@@ -23,8 +23,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * restart it to take Redis away mid-test; a restart keeps the port, so clients reconnect by themselves.
  *
  * <pre>{@code @RegisterExtension static final RedisServer redis = new RedisServer();}</pre>
+ *
+ * <p>Shipped in this module's test-jar, so apps' tests (examples/jvm-pages) start Redis the same way.
  */
-final class RedisServer implements BeforeAllCallback, AfterAllCallback {
+public final class RedisServer implements BeforeAllCallback, AfterAllCallback {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(10);
 
@@ -52,16 +54,16 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
         Files.deleteIfExists(directory);
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Starts the server (again) on the same port, and returns once it answers PING. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         List<String> command = List.of("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", directory.toString(), "--loglevel", "warning");
         try {
@@ -81,7 +83,7 @@ final class RedisServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Kills the server (SIGKILL, like a crash) and waits until it is gone. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
