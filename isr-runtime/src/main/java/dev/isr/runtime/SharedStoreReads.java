@@ -123,6 +123,9 @@ final class SharedStoreReads {
                     ? loadThroughStore(key, mine, fetcher, seenFetchedAt)
                     : fetchDirectly(mine, fetcher));
         } catch (Throwable failure) {
+            if (failure instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             mine.fail(PendingFetch.unwrap(failure));
         } finally {
             loads.remove(key, mine);
