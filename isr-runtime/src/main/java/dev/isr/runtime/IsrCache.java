@@ -404,7 +404,8 @@ public final class IsrCache {
 
         /**
          * The clock that ages values; tests inject one they can advance. Default: a monotonic clock
-         * ({@code System.nanoTime}), so a step of the wall clock never makes values fresh or stale.
+         * ({@code System.nanoTime}), so a step of the wall clock never makes values fresh or stale;
+         * with a {@link #store(IsrStore) store}, the wall clock, as ages are compared across instances.
          */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");

@@ -55,6 +55,8 @@ public final class RedisIsrStore implements IsrStore, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(RedisIsrStore.class.getName());
     private static final ObjectMapper TAG_VERSIONS_JSON = new ObjectMapper();
+    /** Redis refuses an expiry beyond its time range; "forever" ttls are kept for 100 years. */
+    private static final long MAX_EXPIRE_MILLIS = Duration.ofDays(36_500).toMillis();
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -130,7 +132,7 @@ public final class RedisIsrStore implements IsrStore, AutoCloseable {
         }
         List<byte[]> args = new ArrayList<>(List.of(arg(held.token()), codec.encode(value),
                 arg(Long.toString(fetchedAtMillis)), arg(held.generation()), arg(json(tagVersions)),
-                arg(Long.toString(Math.max(1, expireAfterMillis))), arg(tagPrefix())));
+                arg(Long.toString(Math.max(1, Math.min(expireAfterMillis, MAX_EXPIRE_MILLIS)))), arg(tagPrefix())));
         for (int i = 0; i < held.tags().size(); i++) {
             args.add(arg(held.tags().get(i)));
             args.add(arg(held.tagVersions().get(i)));
