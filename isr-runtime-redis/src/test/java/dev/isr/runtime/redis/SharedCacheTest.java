@@ -7,6 +7,8 @@ import dev.isr.runtime.Fetcher;
 import dev.isr.runtime.IsrCache;
 import dev.isr.runtime.IsrResult;
 import dev.isr.runtime.IsrStatus;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +165,30 @@ class SharedCacheTest {
         }));
         assertTrue(fetching.await(30, TimeUnit.SECONDS), "the fetch did not start");
         return read;
+    }
+
+    @Test
+    void entriesExpireInRedisAfterTtlPlusMaxStale() {
+        RedisIsrStore store = RedisIsrStore.builder(REDIS.uri()).namespace(namespace)
+                .codec(IsrCodec.json("dev.isr.runtime.redis")).build();
+        stores.add(store);
+        IsrCache bounded = IsrCache.builder().store(store).clock(clock).maxStaleSeconds(30).build();
+        bounded.read("page:/bounded", 60, Set.of(), () -> "v");
+        a.read("page:/default", 60, Set.of(), () -> "v");
+        a.read("page:/forever", Long.MAX_VALUE, Set.of(), () -> "v");
+
+        RedisClient client = RedisClient.create(REDIS.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            var redis = connection.sync();
+            long bound = redis.pttl("{" + namespace + "}:e:page:/bounded");
+            assertTrue(bound > 80_000 && bound <= 90_000, "ttl 60 s + maxStale 30 s, was " + bound + " ms");
+            long unbounded = redis.pttl("{" + namespace + "}:e:page:/default");
+            assertTrue(unbounded > 86_400_000 && unbounded <= 86_460_000, "ttl 60 s + 1 day, was " + unbounded + " ms");
+            assertTrue(redis.pttl("{" + namespace + "}:e:page:/forever") > 0, "a 'forever' ttl is stored too");
+        } finally {
+            client.shutdown();
+        }
+        assertTrue(listener.storeFailures.isEmpty(), listener.storeFailures::toString);
     }
 
     private static void assertMiss(IsrResult<String> result, String value) {
