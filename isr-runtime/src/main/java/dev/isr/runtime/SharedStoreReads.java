@@ -194,39 +194,45 @@ final class SharedStoreReads {
         }
     }
 
-    /** One refresh per key and process, and only if this caller gets the lease and the key does not back off. */
+    /**
+     * One refresh per key and process, and only if this reader gets the lease and the key does not
+     * back off. The lease is claimed here, on the reading thread, not when the executor gets to the
+     * refresh: the claim records the invalidation state, so an invalidation that comes after this
+     * stale read keeps the refresh from storing, as it does in the in-process cache (R5).
+     */
     private void refreshInBackground(String key, IsrStore.Entry stale, long ttlMillis, Set<String> tags,
                                      Fetcher<?> fetcher) {
         if (!refreshes.add(key)) {
             return;
         }
+        IsrStore.Lease lease;
+        try {
+            lease = store.claim(key, tags, stale.fetchedAtMillis(), true).lease();
+        } catch (RuntimeException storeFailure) {
+            refreshes.remove(key);
+            storeFailed(key, storeFailure);
+            return;
+        }
+        if (lease == null) {
+            refreshes.remove(key);   // another caller refreshes, a newer value exists, or the key backs off
+            return;
+        }
+        stats.recordRefresh();
         try {
             executor.execute(() -> {
                 try {
-                    refresh(key, stale, ttlMillis, tags, fetcher);
+                    refresh(key, lease, ttlMillis, fetcher);
                 } finally {
                     refreshes.remove(key);
                 }
             });
         } catch (RejectedExecutionException rejected) {
             refreshes.remove(key);
-            stats.recordRefreshFailure();
-            listener.onRefreshFailure(key, rejected);
+            refreshFailed(key, lease, ttlMillis, rejected);
         }
     }
 
-    private void refresh(String key, IsrStore.Entry stale, long ttlMillis, Set<String> tags, Fetcher<?> fetcher) {
-        IsrStore.Lease lease;
-        try {
-            lease = store.claim(key, tags, stale.fetchedAtMillis(), true).lease();
-        } catch (RuntimeException storeFailure) {
-            storeFailed(key, storeFailure);
-            return;
-        }
-        if (lease == null) {
-            return;   // another caller refreshes, a newer value exists, or the key backs off
-        }
-        stats.recordRefresh();
+    private void refresh(String key, IsrStore.Lease lease, long ttlMillis, Fetcher<?> fetcher) {
         long startedAt = clock.millis();
         Object value;
         try {
@@ -235,17 +241,22 @@ final class SharedStoreReads {
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            stats.recordRefreshFailure();
-            listener.onRefreshFailure(key, failure);
-            try {
-                store.release(lease, RefreshBackoff.delayMillis(1, ttlMillis), RefreshBackoff.capMillis(ttlMillis));
-            } catch (RuntimeException storeFailure) {
-                storeFailed(key, storeFailure);
-            }
+            refreshFailed(key, lease, ttlMillis, failure);
             return;
         }
         try {
             store.put(lease, value, startedAt, expireAfterMillis(ttlMillis));
+        } catch (RuntimeException storeFailure) {
+            storeFailed(key, storeFailure);
+        }
+    }
+
+    /** The stale value stays; every instance backs off from refreshing the key (R4). */
+    private void refreshFailed(String key, IsrStore.Lease lease, long ttlMillis, Throwable failure) {
+        stats.recordRefreshFailure();
+        listener.onRefreshFailure(key, failure);
+        try {
+            store.release(lease, RefreshBackoff.delayMillis(1, ttlMillis), RefreshBackoff.capMillis(ttlMillis));
         } catch (RuntimeException storeFailure) {
             storeFailed(key, storeFailure);
         }
