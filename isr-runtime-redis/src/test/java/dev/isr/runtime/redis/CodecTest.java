@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,16 @@ class CodecTest {
         byte[] post = java.encode(POST);
         assertThrows(IllegalArgumentException.class, () -> IsrCodec.javaSerialization("com.example.other").decode(post));
         assertThrows(IllegalArgumentException.class, () -> java.encode(Optional.of(POST)), "Optional is not Serializable");
+    }
+
+    @Test
+    void storeSettingsAreChecked() {
+        assertThrows(IllegalStateException.class, () -> RedisIsrStore.builder("redis://127.0.0.1:1").build(),
+                "a codec must be chosen");
+        assertThrows(IllegalArgumentException.class, () -> RedisIsrStore.builder("redis://127.0.0.1:1").namespace("{a}"));
+        assertThrows(IllegalArgumentException.class, () -> RedisIsrStore.builder("redis://127.0.0.1:1").namespace(""));
+        assertThrows(IllegalArgumentException.class,
+                () -> RedisIsrStore.builder("redis://127.0.0.1:1").leaseTime(Duration.ZERO));
     }
 
     @Test
