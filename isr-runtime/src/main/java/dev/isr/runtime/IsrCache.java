@@ -24,8 +24,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * running on several instances give it a shared {@link IsrStore} ({@link Builder#store(IsrStore)}),
  * e.g. Redis; then values, single flight and invalidations span every instance.
  *
- * <p>Thread-safe. A fresh hit takes no lock, touches no executor and allocates nothing. No fetcher
- * ever runs while a lock is held, so fetchers may block, also on virtual threads.
+ * <p>Thread-safe. Without a store, a fresh hit takes no lock, touches no executor and allocates
+ * nothing; with one, every read is a round trip to the store. No fetcher ever runs while a lock is
+ * held, so fetchers may block, also on virtual threads.
  */
 public final class IsrCache {
 
