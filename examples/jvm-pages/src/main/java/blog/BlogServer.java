@@ -4,7 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.isr.runtime.Isr;
 import dev.isr.runtime.IsrCache;
+import dev.isr.runtime.IsrListener;
 import dev.isr.runtime.IsrResult;
+import dev.isr.runtime.redis.IsrCodec;
+import dev.isr.runtime.redis.RedisIsrStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,6 +33,7 @@ import java.util.regex.Pattern;
  * <pre>
  * mvn compile exec:java                     # http://127.0.0.1:8080
  * mvn compile exec:java -Dexec.args=9000    # or PORT=9000 in the environment
+ * ISR_REDIS_URL=redis://127.0.0.1:6379 mvn compile exec:java   # the page cache in Redis, shared by instances
  * </pre>
  */
 public final class BlogServer implements AutoCloseable {
@@ -95,8 +99,29 @@ public final class BlogServer implements AutoCloseable {
             System.exit(2);
             return;
         }
-        BlogServer server = start(address, PostRepository.withSamplePosts(), IsrCache.builder().build());
+        BlogServer server = start(address, PostRepository.withSamplePosts(), cacheFromEnvironment());
         System.out.println("Blog on http://" + address.getAddress().getHostAddress() + ":" + server.port() + "/posts");
+    }
+
+    /**
+     * With {@code ISR_REDIS_URL} (or {@code -Disr.redis.url}) set, e.g. {@code redis://127.0.0.1:6379}: a
+     * cache whose values live in that Redis, shared by every server instance that points at it (one
+     * fetch per page for all of them; a new post invalidates the pages on all of them). Else a cache in
+     * this process.
+     */
+    static IsrCache cacheFromEnvironment() {
+        String redisUrl = System.getProperty("isr.redis.url", System.getenv("ISR_REDIS_URL"));
+        if (redisUrl == null || redisUrl.isBlank()) {
+            return IsrCache.builder().build();
+        }
+        // the page data (Post, lists and Optionals of it) is in package blog: the codec rebuilds only that
+        RedisIsrStore store = RedisIsrStore.builder(redisUrl.strip()).namespace("blog").codec(IsrCodec.json("blog")).build();
+        return IsrCache.builder().store(store).listener(new IsrListener() {
+            @Override
+            public void onStoreFailure(String key, Throwable error) {
+                System.err.println("Redis unavailable, " + key + " fetched directly: " + error);
+            }
+        }).build();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

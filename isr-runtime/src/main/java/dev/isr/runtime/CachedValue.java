@@ -50,6 +50,11 @@ final class CachedValue {
         return value;
     }
 
+    /** When the fetch that produced this value started, on the cache's clock. */
+    long fetchedAtMillis() {
+        return fetchedAtMillis;
+    }
+
     /** Milliseconds since the start of the fetch that produced this value. */
     long ageMillisAt(long nowMillis) {
         return nowMillis - fetchedAtMillis;

@@ -1,5 +1,6 @@
 package dev.isr.runtime;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Set;
@@ -19,16 +20,21 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * while one background refresh per key runs on the executor (STALE). A missing value is fetched on
  * the calling thread while concurrent callers of the same key wait for that one fetch (MISS).
  *
- * <p>The cache lives in one process: its values and invalidations are local to it. Apps running
- * on several instances need a shared store.
+ * <p>By default the cache lives in one process: its values and invalidations are local to it. Apps
+ * running on several instances give it a shared {@link IsrStore} ({@link Builder#store(IsrStore)}),
+ * e.g. Redis; then values, single flight and invalidations span every instance.
  *
- * <p>Thread-safe. A fresh hit takes no lock, touches no executor and allocates nothing. No fetcher
- * ever runs while a lock is held, so fetchers may block, also on virtual threads.
+ * <p>Thread-safe. Without a store, a fresh hit takes no lock, touches no executor and allocates
+ * nothing; with one, every read is a round trip to the store. No fetcher ever runs while a lock is
+ * held, so fetchers may block, also on virtual threads.
  */
 public final class IsrCache {
 
     /** The default bound on the number of entries. */
     public static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    /** How long a miss waits for a fetch on another instance by default, see {@link Builder#storeWait}. */
+    public static final Duration DEFAULT_STORE_WAIT = Duration.ofSeconds(10);
 
     private static final Executor CALLER_THREAD = Runnable::run;
     private static final long UNLIMITED = Long.MAX_VALUE;
@@ -48,6 +54,8 @@ public final class IsrCache {
     private final long maxStaleMillis;
     private final IsrListener listener;
     private final LruEvictor evictor;
+    /** Null for the in-process cache, whose fresh path then pays one null check for the option. */
+    private final SharedStoreReads shared;
 
     private IsrCache(Builder builder) {
         this.clock = builder.clock == null ? ElapsedMillis.MONOTONIC : ElapsedMillis.of(builder.clock);
@@ -55,6 +63,10 @@ public final class IsrCache {
         this.maxStaleMillis = builder.maxStaleSeconds < 0 ? UNLIMITED : Millis.ofSeconds(builder.maxStaleSeconds);
         this.listener = new SafeListener(builder.listener);
         this.evictor = new LruEvictor(entries, builder.maxEntries, stats, listener);
+        // ages are compared across instances: the wall clock, as every instance has one (keep them in sync, NTP)
+        this.shared = builder.store == null ? null : new SharedStoreReads(builder.store,
+                builder.clock == null ? InstantSource.system() : builder.clock, executor, maxStaleMillis,
+                builder.storeWait, listener, stats);
     }
 
     public static Builder builder() {
@@ -76,6 +88,9 @@ public final class IsrCache {
      */
     public <T> T withRevalidate(String key, long ttlSeconds, Set<String> tags, Fetcher<T> fetcher) {
         long ttlMillis = Arguments.readTtlMillis(key, ttlSeconds, tags, fetcher);
+        if (shared != null) {
+            return shared.read(key, ttlMillis, tags, fetcher).value();
+        }
         long now = clock.millis();
         CachedValue cached = entries.get(key);
         if (cached == null || serveCached(key, cached, ttlMillis, tags, fetcher, now) == IsrStatus.MISS) {
@@ -99,6 +114,11 @@ public final class IsrCache {
     public <T> CompletableFuture<T> withRevalidateAsync(String key, long ttlSeconds, Set<String> tags,
                                                         Fetcher<T> fetcher) {
         long ttlMillis = Arguments.readTtlMillis(key, ttlSeconds, tags, fetcher);
+        if (shared != null) {
+            Arguments.key(key);
+            // the store is across the network: even a hit blocks, so the whole read runs on the executor
+            return CompletableFuture.supplyAsync(() -> shared.read(key, ttlMillis, tags, fetcher).value(), executor);
+        }
         long now = clock.millis();
         CachedValue cached = entries.get(key);
         if (cached != null && serveCached(key, cached, ttlMillis, tags, fetcher, now) != IsrStatus.MISS) {
@@ -120,6 +140,9 @@ public final class IsrCache {
      */
     public <T> IsrResult<T> read(String key, long ttlSeconds, Set<String> tags, Fetcher<T> fetcher) {
         long ttlMillis = Arguments.readTtlMillis(key, ttlSeconds, tags, fetcher);
+        if (shared != null) {
+            return shared.read(key, ttlMillis, tags, fetcher);
+        }
         long now = clock.millis();
         CachedValue cached = entries.get(key);
         IsrStatus status = cached == null ? IsrStatus.MISS : serveCached(key, cached, ttlMillis, tags, fetcher, now);
@@ -137,6 +160,10 @@ public final class IsrCache {
      * waiting, but does not store its value; the next read fetches anew.
      */
     public void invalidate(String key) {
+        if (shared != null) {
+            shared.invalidate(key);
+            return;
+        }
         Arguments.key(key);
         entries.compute(key, (k, current) -> {
             fetches.remove(k);
@@ -146,6 +173,10 @@ public final class IsrCache {
 
     /** {@link #invalidate(String)} for every key. */
     public void invalidateAll() {
+        if (shared != null) {
+            shared.invalidateAll();
+            return;
+        }
         Lock sweep = sweepLock.writeLock();
         sweep.lock();
         try {
@@ -161,6 +192,10 @@ public final class IsrCache {
      * in flight would store it with {@code tag}.
      */
     public void invalidateTag(String tag) {
+        if (shared != null) {
+            shared.invalidateTag(tag);
+            return;
+        }
         Arguments.tag(tag);
         Lock sweep = sweepLock.writeLock();
         sweep.lock();
@@ -210,17 +245,28 @@ public final class IsrCache {
             return;
         }
         PendingFetch refresh = new PendingFetch(true, Set.copyOf(tags), ttlMillis);
-        if (fetches.putIfAbsent(key, refresh) != null) {
-            return;
-        }
-        if (entries.get(key) != stale) {
-            // a refresh settled (new value or backoff) or an invalidation ran since this reader looked:
-            // its outcome stands, else a failed refresh could be retried at once without backoff
-            fetches.remove(key, refresh);
+        if (!registerRefresh(key, stale, refresh)) {
             return;
         }
         stats.recordRefresh();
         launch(key, refresh, fetcher, executor);
+    }
+
+    /**
+     * Registers {@code refresh} only while {@code stale} is still the stored value, in one step under
+     * the entry's lock, which every store, invalidation and eviction of the key also takes. If the
+     * value changed since the reader looked (a refresh settled with a new value or a backoff, an
+     * invalidation or eviction ran), that outcome stands: else a failed refresh could be retried at
+     * once without backoff. Registering first and checking after would let a missing reader join a
+     * refresh in the gap that is then dropped unlaunched, and that reader would wait forever.
+     */
+    private boolean registerRefresh(String key, CachedValue stale, PendingFetch refresh) {
+        boolean[] registered = {false};
+        entries.computeIfPresent(key, (k, current) -> {
+            registered[0] = current == stale && fetches.putIfAbsent(k, refresh) == null;
+            return current;
+        });
+        return registered[0];
     }
 
     /**
@@ -351,13 +397,16 @@ public final class IsrCache {
         private int maxEntries = DEFAULT_MAX_ENTRIES;
         private long maxStaleSeconds = -1;
         private IsrListener listener = IsrListener.NONE;
+        private IsrStore store;
+        private Duration storeWait = DEFAULT_STORE_WAIT;
 
         private Builder() {
         }
 
         /**
          * The clock that ages values; tests inject one they can advance. Default: a monotonic clock
-         * ({@code System.nanoTime}), so a step of the wall clock never makes values fresh or stale.
+         * ({@code System.nanoTime}), so a step of the wall clock never makes values fresh or stale;
+         * with a {@link #store(IsrStore) store}, the wall clock, as ages are compared across instances.
          */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -397,6 +446,33 @@ public final class IsrCache {
         /** Receives refresh failures and evictions (default: none). */
         public Builder listener(IsrListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener must not be null");
+            return this;
+        }
+
+        /**
+         * Keeps values in {@code store}, shared with every instance that uses the same store, instead of
+         * in this process (SPEC §3 across instances: one fetch per key for all of them, invalidations
+         * seen by all of them at once). Values then age by the wall clock (or the injected one): keep
+         * the instances' clocks in sync. {@code maxEntries} does not apply; the store bounds its memory
+         * by expiring each entry after ttl + maxStaleSeconds (ttl + 1 day when maxStaleSeconds is not
+         * set). Default: no store, values live in this process.
+         */
+        public Builder store(IsrStore store) {
+            this.store = Objects.requireNonNull(store, "store must not be null");
+            return this;
+        }
+
+        /**
+         * With a {@link #store(IsrStore) store}: how long a miss waits for the value another caller (on
+         * any instance) is fetching before it fetches by itself and reports it to the listener
+         * (default 10 s).
+         */
+        public Builder storeWait(Duration storeWait) {
+            Objects.requireNonNull(storeWait, "storeWait must not be null");
+            if (storeWait.isNegative()) {
+                throw new IllegalArgumentException("storeWait must be >= 0, was " + storeWait);
+            }
+            this.storeWait = storeWait;
             return this;
         }
 

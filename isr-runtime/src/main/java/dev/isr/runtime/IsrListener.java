@@ -24,4 +24,12 @@ public interface IsrListener {
     /** The entry of {@code key} was evicted to stay within {@code maxEntries}. */
     default void onEviction(String key) {
     }
+
+    /**
+     * A read of {@code key} could not use the shared {@link IsrStore} (unreachable, timed out, or the
+     * lease holder's value did not come within the wait); the read fetched directly instead, and the
+     * store is left alone for about a second before it is tried again.
+     */
+    default void onStoreFailure(String key, Throwable error) {
+    }
 }

@@ -17,7 +17,11 @@ final class RefreshBackoff {
 
     static long delayMillis(int consecutiveFailures, long ttlMillis) {
         int doublings = Math.min(Math.max(consecutiveFailures - 1, 0), MAX_DOUBLINGS);
-        long cap = Math.max(ttlMillis, FIRST_DELAY_MILLIS);
-        return Math.min(FIRST_DELAY_MILLIS << doublings, cap);
+        return Math.min(FIRST_DELAY_MILLIS << doublings, capMillis(ttlMillis));
+    }
+
+    /** The longest delay for a key read with {@code ttlMillis}. */
+    static long capMillis(long ttlMillis) {
+        return Math.max(ttlMillis, FIRST_DELAY_MILLIS);
     }
 }

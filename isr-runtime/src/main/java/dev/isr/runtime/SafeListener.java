@@ -14,17 +14,22 @@ final class SafeListener implements IsrListener {
 
     @Override
     public void onRefreshFailure(String key, Throwable error) {
-        try {
-            delegate.onRefreshFailure(key, error);
-        } catch (Throwable listenerFailure) {
-            reportUncaught(listenerFailure);
-        }
+        deliver(() -> delegate.onRefreshFailure(key, error));
     }
 
     @Override
     public void onEviction(String key) {
+        deliver(() -> delegate.onEviction(key));
+    }
+
+    @Override
+    public void onStoreFailure(String key, Throwable error) {
+        deliver(() -> delegate.onStoreFailure(key, error));
+    }
+
+    private static void deliver(Runnable event) {
         try {
-            delegate.onEviction(key);
+            event.run();
         } catch (Throwable listenerFailure) {
             reportUncaught(listenerFailure);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,7 +66,12 @@ class ArgumentsTest {
                 rejects("null executor", NullPointerException.class, "executor",
                         () -> IsrCache.builder().executor(null)),
                 rejects("null listener", NullPointerException.class, "listener",
-                        () -> IsrCache.builder().listener(null)));
+                        () -> IsrCache.builder().listener(null)),
+                rejects("null store", NullPointerException.class, "store", () -> IsrCache.builder().store(null)),
+                rejects("null storeWait", NullPointerException.class, "storeWait",
+                        () -> IsrCache.builder().storeWait(null)),
+                rejects("negative storeWait", IllegalArgumentException.class, "storeWait",
+                        () -> IsrCache.builder().storeWait(Duration.ofMillis(-1))));
     }
 
     private static DynamicTest rejects(String name, Class<? extends RuntimeException> type, String argument,

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -22,18 +24,29 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs the shared semantic cases of SPEC §3 ({@code semantics/cases.json}, also run by the JavaScript
  * runtimes) against {@link IsrCache} with a test clock and a manual executor. The op format is in
- * the file's "about" field.
+ * the file's "about" field. isr-runtime-redis runs the same cases against a cache with a Redis store
+ * (this class ships in the test-jar for that).
  */
-class SemanticCasesTest {
+public class SemanticCasesTest {
 
     private static final String CASES = "/semantics/cases.json";
 
     @TestFactory
     Stream<DynamicTest> sharedCases() throws IOException {
+        return sharedCases(name -> true, builder -> builder);
+    }
+
+    /**
+     * The cases whose name {@code runs} accepts, each on a cache with a test clock and a manual
+     * executor that {@code configure} completes (e.g. with a store).
+     */
+    public static Stream<DynamicTest> sharedCases(Predicate<String> runs, UnaryOperator<IsrCache.Builder> configure)
+            throws IOException {
         List<Object> cases = list(map(readCases()).get("cases"));
         assertFalse(cases.isEmpty(), "no cases in " + CASES);
-        return cases.stream().map(SemanticCasesTest::map)
-                .map(c -> DynamicTest.dynamicTest((String) c.get("name"), () -> new CaseRun().run(list(c.get("steps")))));
+        return cases.stream().map(SemanticCasesTest::map).filter(c -> runs.test((String) c.get("name")))
+                .map(c -> DynamicTest.dynamicTest((String) c.get("name"),
+                        () -> new CaseRun(configure).run(list(c.get("steps")))));
     }
 
     private static Object readCases() throws IOException {
@@ -49,8 +62,12 @@ class SemanticCasesTest {
     private static final class CaseRun {
         private final MutableClock clock = new MutableClock();
         private final ManualExecutor executor = new ManualExecutor();
-        private final IsrCache cache = IsrCache.builder().clock(clock).executor(executor).build();
+        private final IsrCache cache;
         private final AtomicInteger fetches = new AtomicInteger();
+
+        CaseRun(UnaryOperator<IsrCache.Builder> configure) {
+            cache = configure.apply(IsrCache.builder().clock(clock).executor(executor)).build();
+        }
 
         void run(List<Object> steps) {
             for (int i = 0; i < steps.size(); i++) {
