@@ -6,18 +6,22 @@
 # four scenarios, each `runs` times: Maven alone (validate, no plugin work), cold (no target/), no-op
 # (nothing changed) and one page changed. The plugin's own time and JRuby's boot come from its log line
 # "ISR: ... pages found, ...; 1.23 s (JRuby boot 0.90 s) -> ...". Prints every run and the medians.
-# Set SKIP_INSTALL=1 to benchmark the plugin already in ~/.m2 instead of installing this checkout.
+# Set SKIP_INSTALL=1 to benchmark the plugin already in the local repository instead of installing this
+# checkout, and MAVEN_REPO=<folder> to use another local repository than ~/.m2/repository (e.g. a copy,
+# so that installing this checkout does not replace the plugin other builds on the machine use).
 set -euo pipefail
 
 pages="${1:-1000}"
 runs="${2:-5}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+repo=()
+[[ -n "${MAVEN_REPO:-}" ]] && repo=("-Dmaven.repo.local=$MAVEN_REPO")
 version="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)"
 
 if [[ "${SKIP_INSTALL:-0}" != 1 ]]; then
-  echo "installing isr-runtime, isr-pragma-compiler, isr-maven-plugin $version into ~/.m2 ..."
-  (cd "$root" && mvn -B -o -q install -DskipTests -pl isr-runtime,isr-pragma-compiler,isr-maven-plugin)
+  echo "installing isr-runtime, isr-pragma-compiler, isr-maven-plugin $version into ${MAVEN_REPO:-~/.m2/repository} ..."
+  (cd "$root" && mvn -B -o -q "${repo[@]}" install -DskipTests -pl isr-runtime,isr-pragma-compiler,isr-maven-plugin -am)
 fi
 
 work="$(mktemp -d -t isr-compiler-bench.XXXXXX)"
@@ -32,7 +36,7 @@ printf 'scenario\trun\twall_s\tpeak_rss_mb\tplugin_s\tjruby_boot_s\tsummary\n' >
 # measure <scenario> <run> <maven goal>: one Maven run, one line in the results
 measure() {
   local log="$work/mvn.log" timing="$work/time.txt"
-  (cd "$site" && /usr/bin/time -v -o "$timing" mvn -B -o "$3" > "$log" 2>&1) || {
+  (cd "$site" && /usr/bin/time -v -o "$timing" mvn -B -o "${repo[@]}" "$3" > "$log" 2>&1) || {
     cat "$log"; echo "Maven failed in scenario $1" >&2; exit 1; }
   local wall rss summary plugin boot
   wall="$(sed -n 's/.*Elapsed (wall clock) time.*: //p' "$timing" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }')"
@@ -53,7 +57,7 @@ for run in $(seq 1 "$runs"); do
   measure no-op "$run" generate-sources
 done
 # one page changed: a new statement each run, so every run really has one changed page
-changed="$(cd "$site/src/main/pages" && find . -name '*.astro.rb' | sort | head -1)"
+changed="$(cd "$site/src/main/pages" && find . -name '*.astro.rb' | sort | sed -n 1p)"
 for run in $(seq 1 "$runs"); do
   sed -i "s/^__END__\$/@bench_$run = $run\n__END__/" "$site/src/main/pages/$changed"
   measure one-page "$run" generate-sources

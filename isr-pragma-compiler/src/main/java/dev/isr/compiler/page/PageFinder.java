@@ -95,7 +95,7 @@ public final class PageFinder {
 
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-            if (!dir.equals(root) && !dir.toRealPath().startsWith(realRoot)) {
+            if (!dir.equals(root) && !insideRoot(dir)) {
                 diagnostics.add(Diagnostic.error(dir.toString(), 0, 0,
                         "folder links outside the pages directory (to " + dir.toRealPath()
                                 + "); pages must live inside " + root, ""));
@@ -113,7 +113,7 @@ public final class PageFinder {
             if (!attrs.isRegularFile()) {
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0,
                         "page is not a readable file (a broken symbolic link?)", ""));
-            } else if (!file.toRealPath().startsWith(realRoot)) {
+            } else if (!insideRoot(file)) {
                 diagnostics.add(Diagnostic.error(file.toString(), 0, 0,
                         "page links outside the pages directory (to " + file.toRealPath()
                                 + "); pages must live inside " + root, ""));
@@ -121,6 +121,14 @@ public final class PageFinder {
                 pages.add(new PageFile(source, file, file.toString()));
             }
             return FileVisitResult.CONTINUE;
+        }
+
+        /**
+         * Whether an entry of a folder already known to lie inside the root does too. Only a link can lead out, so
+         * only a link costs a real-path lookup (one per entry took a tenth of a build where nothing changed).
+         */
+        private boolean insideRoot(Path entry) throws IOException {
+            return !Files.isSymbolicLink(entry) || entry.toRealPath().startsWith(realRoot);
         }
 
         @Override

@@ -31,9 +31,7 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
         if (source.text().isBlank()) {
             return new FrontMatter(List.of(), List.of(), List.of(), List.of());
         }
-        if (parser == null) {
-            parser = new RubyParser();
-        }
+        boot();
         try {
             RootNode root;
             try {
@@ -48,6 +46,13 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
             // masker is not); the stack is whole again once unwound to here
             return failed(Diagnostic.error(source.path(), 1, 1, "the front matter nests too deeply to translate;"
                     + " split it into smaller statements", source.text().lines().findFirst().orElse("")));
+        }
+    }
+
+    /** Boots JRuby now unless it has booted: e.g. on another thread while the caller reads pages. */
+    public synchronized void boot() {
+        if (parser == null && !closed) {
+            parser = new RubyParser();
         }
     }
 
