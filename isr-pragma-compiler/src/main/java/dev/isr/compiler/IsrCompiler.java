@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The compiler: finds the pages of a {@link CompileRequest}, compiles each one for every target and
@@ -119,16 +120,29 @@ public final class IsrCompiler implements AutoCloseable {
         PageCompiler compiler = new PageCompiler(this::translator, rebasers, request.encoding());
         Run run = new Run(found.diagnostics());
         run.diagnostics.addAll(kinds.warnings(request.pagesDirectory()));
+        List<Integer> toCompile = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            // an unchanged page whose route now clashes with another's is compiled, to fail with both
+            if (checks.get(i).unchanged().isEmpty() || !routes.diagnosticsOf(pages.get(i).source()).isEmpty()) {
+                toCompile.add(i);
+            }
+        }
+        // on every core: the pages take turns on the one JRuby runtime to translate, and the other stages
+        // (pragma, analysis, emit) of one page run while another translates
+        Map<Integer, PageCompiler.Outcome> outcomes = toCompile.parallelStream()
+                .collect(Collectors.toConcurrentMap(i -> i, i -> {
+                    PageFile page = pages.get(i);
+                    return compiler.compile(page, routeOf(page, routes), routes.diagnosticsOf(page.source()),
+                            checks.get(i).content(page));
+                }));
         for (int i = 0; i < pages.size(); i++) {
             PageFile page = pages.get(i);
-            PageCheck check = checks.get(i);
-            Optional<Route> route = Optional.ofNullable(routes.routes().get(page.source()));
-            List<Diagnostic> routeDiagnostics = routes.diagnosticsOf(page.source());
-            if (check.unchanged().isPresent() && routeDiagnostics.isEmpty()) {
-                run.skipped(page, route, check.unchanged().get());
+            Optional<Route> route = routeOf(page, routes);
+            PageCompiler.Outcome outcome = outcomes.get(i);
+            if (outcome == null) {
+                run.skipped(page, route, checks.get(i).unchanged().orElseThrow());
             } else {
-                // an unchanged page whose route now clashes with another's is compiled, to fail with both
-                run.compiled(route, check, compiler.compile(page, route, routeDiagnostics, check.content(page)));
+                run.compiled(route, checks.get(i), outcome);
             }
         }
         if (!kinds.javaPages().isEmpty()) {
@@ -138,12 +152,16 @@ public final class IsrCompiler implements AutoCloseable {
         run.results.sort(Comparator.comparing(PageResult::source));
 
         List<Path> removed = request.writeOutput()
-                ? new BuildWriter(outputDirectory).write(run, () -> withSiteFiles(targets, supportFiles.get(), run, routes),
-                        incremental, request, configuration)
+                ? new BuildWriter(outputDirectory).write(run,
+                        () -> withSiteFiles(targets, supportFiles.get(), run, routes), incremental, request, configuration)
                 : List.of();
         Optional<Duration> rubyBoot = translator == null || bootedBefore ? Optional.empty() : translator.bootTime();
         return new CompileResult(run.results, run.diagnostics, removed,
                 new CompileResult.Timings(Duration.ofNanos(System.nanoTime() - start), rubyBoot));
+    }
+
+    private static Optional<Route> routeOf(PageFile page, RouteResolver.Resolved routes) {
+        return Optional.ofNullable(routes.routes().get(page.source()));
     }
 
     /** The value of a finished task, with its own exception (an I/O fault) rather than a wrapper. */
@@ -169,7 +187,8 @@ public final class IsrCompiler implements AutoCloseable {
                                                      RouteResolver.Resolved routes) {
         List<GeneratedFile> out = new ArrayList<>(supportFiles);
         for (Target target : targets) {
-            target.siteFiles(run.routedPages(target.name(), routes.routes())).forEach(f -> out.add(f.under(target.name())));
+            target.siteFiles(run.routedPages(target.name(), routes.routes()))
+                    .forEach(f -> out.add(f.under(target.name())));
         }
         return out;
     }
@@ -265,7 +284,8 @@ public final class IsrCompiler implements AutoCloseable {
         }
 
         /** @param javaRoute a Java pragma page's route as declared, kept in the status for when the page is skipped */
-        void compiled(Optional<Route> route, PageCheck check, PageCompiler.Outcome outcome, Optional<String> javaRoute) {
+        void compiled(Optional<Route> route, PageCheck check, PageCompiler.Outcome outcome,
+                      Optional<String> javaRoute) {
             PageResult result = outcome.result();
             results.add(result);
             diagnostics.addAll(outcome.diagnostics());
@@ -273,9 +293,9 @@ public final class IsrCompiler implements AutoCloseable {
                 return; // the run has errors, so BuildWriter writes nothing: earlier outputs and status stay
             }
             files.addAll(outcome.files());
-            entries.put(result.source(), new BuildStatus.PageEntry(check.sha256(), check.stamp(), result.revalidateSeconds(),
-                    result.tags(), result.files(), outcome.diagnostics().stream().filter(d -> !d.isError()).toList(),
-                    javaRoute));
+            entries.put(result.source(), new BuildStatus.PageEntry(check.sha256(), check.stamp(),
+                    result.revalidateSeconds(), result.tags(), result.files(),
+                    outcome.diagnostics().stream().filter(d -> !d.isError()).toList(), javaRoute));
             params.put(result.source(), route.map(Route::params).orElse(List.of()));
         }
 

@@ -59,6 +59,7 @@ public record FileStamp(long size, long modifiedNanos) {
             return Optional.empty();
         }
         int colon = text.indexOf(':');
-        return Optional.of(new FileStamp(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1))));
+        return Optional.of(new FileStamp(Long.parseLong(text.substring(0, colon)),
+                Long.parseLong(text.substring(colon + 1))));
     }
 }
