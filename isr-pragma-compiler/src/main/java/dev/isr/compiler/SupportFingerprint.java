@@ -30,11 +30,17 @@ final class SupportFingerprint {
     private SupportFingerprint() {
     }
 
+    /** @param supportFiles the support files, built only when the compiler does not run from jars */
     static String of(Supplier<List<GeneratedFile>> supportFiles) {
         ClassLoader loader = SupportFingerprint.class.getClassLoader();
         List<URL> origins = new ArrayList<>();
         origins.add(SupportFingerprint.class.getProtectionDomain().getCodeSource().getLocation());
         Optional.ofNullable(loader.getResource(RUNTIME_RESOURCE)).ifPresent(origins::add);
+        return of(origins, supportFiles);
+    }
+
+    /** @param origins where the compiler's classes and the runtime's files are read from */
+    static String of(List<URL> origins, Supplier<List<GeneratedFile>> supportFiles) {
         StringBuilder jars = new StringBuilder("jars");
         for (URL origin : origins) {
             Optional<String> stamp = jarStamp(origin);
