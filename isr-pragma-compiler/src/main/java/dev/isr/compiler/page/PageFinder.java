@@ -66,10 +66,22 @@ public final class PageFinder {
         }
     }
 
+    /** Plain loops: this runs for every file under the pages directory, in a JVM that is still cold. */
     private boolean selected(String source) {
-        return PAGE_SUFFIXES.stream().anyMatch(source::endsWith)
-                && (includes.isEmpty() || includes.stream().anyMatch(g -> g.matches(source)))
-                && excludes.stream().noneMatch(g -> g.matches(source));
+        boolean page = false;
+        for (String suffix : PAGE_SUFFIXES) {
+            page |= source.endsWith(suffix);
+        }
+        return page && (includes.isEmpty() || matchesAny(includes, source)) && !matchesAny(excludes, source);
+    }
+
+    private static boolean matchesAny(List<Glob> globs, String source) {
+        for (Glob glob : globs) {
+            if (glob.matches(source)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String checked(String parameter, String pattern) {
@@ -141,11 +153,9 @@ public final class PageFinder {
         }
 
         private String relative(Path file) {
-            StringBuilder out = new StringBuilder();
-            for (Path part : root.relativize(file)) {
-                out.append(out.isEmpty() ? "" : "/").append(part);
-            }
-            return out.toString();
+            String relative = root.relativize(file).toString();
+            String separator = file.getFileSystem().getSeparator();
+            return separator.equals("/") ? relative : relative.replace(separator, "/");
         }
     }
 }
