@@ -12,10 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -85,30 +81,7 @@ final class BuildWriter {
      * even two cores keep several creations in flight (a cold 1,000-page build spent a quarter of its time there).
      */
     private void writeInParallel(List<GeneratedFile> files) {
-        ExecutorService pool = Executors.newFixedThreadPool(WRITE_THREADS, task -> {
-            Thread thread = new Thread(task, "isr-write");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Boolean>> writes = new ArrayList<>();
-            for (GeneratedFile file : files) {
-                writes.add(pool.submit(() -> writer.write(file.path(), file.content())));
-            }
-            for (Future<Boolean> write : writes) {
-                write.get();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException fault) {
-                throw fault;
-            }
-            throw new IllegalStateException("writing the output failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the output", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.map(files, WRITE_THREADS, "isr-write", file -> writer.write(file.path(), file.content()));
     }
 
     /** Support files by the target folder they sit in. */

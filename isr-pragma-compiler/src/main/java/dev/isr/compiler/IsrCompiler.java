@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The compiler: finds the pages of a {@link CompileRequest}, compiles each one for every target and
@@ -39,9 +39,10 @@ import java.util.stream.Collectors;
  *
  * <p>Where a run spends its time, and so its order: pages are checked (stat, and read and hashed only when
  * their stamp changed) on every core; the first changed page starts JRuby's boot on a thread of its own, so
- * routing and checking the other pages and preparing the support files overlap the boot; pages are then
- * translated one at a time on the calling thread, and the output is written on a few threads
- * ({@link BuildWriter}). A run where nothing changed renders and writes nothing.
+ * routing and checking the other pages and preparing the support files overlap the boot; the changed pages
+ * then compile on every core ({@link Workers}), taking turns on the one JRuby runtime to translate, and the
+ * output is written on a few threads ({@link BuildWriter}). A run where nothing changed renders and writes
+ * nothing.
  */
 public final class IsrCompiler implements AutoCloseable {
 
@@ -129,12 +130,16 @@ public final class IsrCompiler implements AutoCloseable {
         }
         // on every core: the pages take turns on the one JRuby runtime to translate, and the other stages
         // (pragma, analysis, emit) of one page run while another translates
-        Map<Integer, PageCompiler.Outcome> outcomes = toCompile.parallelStream()
-                .collect(Collectors.toConcurrentMap(i -> i, i -> {
+        List<PageCompiler.Outcome> compiled = Workers.map(toCompile, Runtime.getRuntime().availableProcessors(),
+                "isr-compile", i -> {
                     PageFile page = pages.get(i);
                     return compiler.compile(page, routeOf(page, routes), routes.diagnosticsOf(page.source()),
                             checks.get(i).content(page));
-                }));
+                });
+        Map<Integer, PageCompiler.Outcome> outcomes = new HashMap<>();
+        for (int k = 0; k < toCompile.size(); k++) {
+            outcomes.put(toCompile.get(k), compiled.get(k));
+        }
         for (int i = 0; i < pages.size(); i++) {
             PageFile page = pages.get(i);
             Optional<Route> route = routeOf(page, routes);
