@@ -20,6 +20,13 @@ public interface FrontMatterTranslator extends AutoCloseable {
     /** One Ruby expression of a page's template, with the data block's rules (see {@code template.TemplateTranslator}). */
     RubyExpression translateExpression(RubyExpressionSource source);
 
+    /**
+     * Readies the runtime now, ahead of the first {@link #translate}, which waits for it. The compiler calls it on
+     * a thread of its own; a failure is left for {@link #translate} to raise on the compiling thread.
+     */
+    default void boot() {
+    }
+
     /** How long booting the translator's runtime took; empty while it has not booted. */
     Optional<Duration> bootTime();
 

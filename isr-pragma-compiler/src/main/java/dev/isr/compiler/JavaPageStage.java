@@ -14,6 +14,7 @@ import dev.isr.compiler.targets.GeneratedFile;
 import dev.isr.compiler.targets.JavaPageTarget;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,11 +35,14 @@ final class JavaPageStage {
     private final List<JavaPageTarget> targets;
     private final Charset encoding;
     private final IncrementalState incremental;
+    private final Instant now;
 
-    JavaPageStage(List<JavaPageTarget> targets, Charset encoding, IncrementalState incremental) {
+    /** @param now the time of the run, to tell page stamps too recent to trust */
+    JavaPageStage(List<JavaPageTarget> targets, Charset encoding, IncrementalState incremental, Instant now) {
         this.targets = List.copyOf(targets);
         this.encoding = encoding;
         this.incremental = incremental;
+        this.now = now;
     }
 
     /**
@@ -47,7 +51,7 @@ final class JavaPageStage {
      * @param javaRoute the route of a pragma page as declared, {@code /posts/{slug}}
      * @param route     the same route in the pipeline's terms, {@code /posts/[slug]}
      */
-    private record Pending(PageFile page, String sha256, Optional<String> javaRoute, Optional<Route> route,
+    private record Pending(PageFile page, PageCheck check, Optional<String> javaRoute, Optional<Route> route,
                            Optional<BuildStatus.PageEntry> unchanged, Optional<PageCompiler.Outcome> outcome) {
     }
 
@@ -55,16 +59,15 @@ final class JavaPageStage {
     void compile(List<PageFile> pages, IsrCompiler.Run run) {
         List<Pending> pending = new ArrayList<>();
         for (PageFile page : pages) {
-            byte[] bytes = IsrCompiler.read(page);
-            String sha256 = IsrCompiler.sha256(bytes);
-            Optional<BuildStatus.PageEntry> unchanged = incremental.unchanged(page.source(), sha256);
+            PageCheck check = PageCheck.of(page, incremental, now);
+            Optional<BuildStatus.PageEntry> unchanged = check.unchanged();
             if (unchanged.isPresent()) {
                 Optional<String> javaRoute = unchanged.get().javaRoute();
-                pending.add(new Pending(page, sha256, javaRoute, javaRoute.map(JavaPageStage::storedRoute),
+                pending.add(new Pending(page, check, javaRoute, javaRoute.map(JavaPageStage::storedRoute),
                         unchanged, Optional.empty()));
             } else {
-                Compiled compiled = compile(page, bytes);
-                pending.add(new Pending(page, sha256, compiled.javaRoute().map(JavaRoute::pattern),
+                Compiled compiled = compile(page, check.content(page));
+                pending.add(new Pending(page, check, compiled.javaRoute().map(JavaRoute::pattern),
                         compiled.javaRoute().map(JavaRoute::asPageRoute), Optional.empty(), Optional.of(compiled.outcome())));
             }
         }
@@ -72,11 +75,11 @@ final class JavaPageStage {
         for (Pending page : pending) {
             List<Diagnostic> clash = duplicates.getOrDefault(page.page().source(), List.of());
             if (!clash.isEmpty()) {
-                run.compiled(page.route(), page.sha256(), failed(page, clash));
+                run.compiled(page.route(), page.check(), failed(page, clash));
             } else if (page.unchanged().isPresent()) {
                 run.skipped(page.page(), page.route(), page.unchanged().get());
             } else {
-                run.compiled(page.route(), page.sha256(), page.outcome().orElseThrow(), page.javaRoute());
+                run.compiled(page.route(), page.check(), page.outcome().orElseThrow(), page.javaRoute());
             }
         }
     }

@@ -24,6 +24,15 @@ final class RubyTranslator implements FrontMatterTranslator {
     }
 
     @Override
+    public void boot() {
+        try {
+            ruby.boot();
+        } catch (RuntimeException | LinkageError e) {
+            // translate boots again and raises it on the compiling thread, where the build reports it
+        }
+    }
+
+    @Override
     public Optional<Duration> bootTime() {
         return ruby.bootTime();
     }

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.isr.compiler.CompileResult.PageResult;
 import dev.isr.compiler.CompileResult.PageResult.Status;
+import dev.isr.compiler.incremental.BuildStatus;
+import dev.isr.compiler.incremental.FileStamp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -156,5 +162,110 @@ class IncrementalTest {
         Files.writeString(project.status, "something else");
         assertEquals(3, compile(project.request()).count(Status.COMPILED));
         assertEquals(3, compile(project.request()).count(Status.SKIPPED));
+    }
+
+    /** A page time long past, so the page's stamp is trusted (see {@link FileStamp#read}). */
+    private static final FileTime SETTLED = FileTime.fromMillis(1_500_000_000_000L);
+
+    private static CompileResult compileAt(CompileRequest request, Instant now) {
+        try (IsrCompiler compiler = new IsrCompiler(LineTranslator::new, Clock.fixed(now, ZoneOffset.UTC))) {
+            return compiler.compile(request);
+        }
+    }
+
+    /** Sets every page's time to {@code time} and builds once, so the status holds the pages' stamps. */
+    private void settle(FileTime time) throws Exception {
+        for (String page : List.of("index.astro.rb", "posts/[slug].astro.rb", "about.jsx.rb")) {
+            Files.setLastModifiedTime(project.pages.resolve(page), time);
+        }
+        assertEquals(3, compile(project.request()).count(Status.SKIPPED)); // same bytes: skipped, stamps recorded
+    }
+
+    /** Rewrites a page in place and gives it back the time it had. */
+    private void editKeepingTime(String page, String content) throws Exception {
+        Path file = project.pages.resolve(page);
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, content);
+        Files.setLastModifiedTime(file, time);
+    }
+
+    @Test
+    void aPageWithTheRecordedSizeAndTimeIsSkippedUnread() throws Exception {
+        settle(SETTLED);
+        // the trade-off make and javac make too: same size, same time, other bytes is not seen
+        editKeepingTime("index.astro.rb", "# Pragma: revalidate 60\n@a = 9\n__END__\n<p>{a}</p>\n");
+
+        assertEquals(Status.SKIPPED, statuses(compile(project.request())).get("index.astro.rb"));
+        assertTrue(project.read("node/index.js").contains("a = 1;"));
+    }
+
+    @Test
+    void anEditThatKeepsTheTimeButNotTheSizeIsRecompiled() throws Exception {
+        settle(SETTLED);
+        editKeepingTime("index.astro.rb", "# Pragma: revalidate 60\n@a = 12\n__END__\n<p>{a}</p>\n");
+
+        CompileResult second = compile(project.request());
+
+        assertEquals(Map.of("about.jsx.rb", Status.SKIPPED, "index.astro.rb", Status.COMPILED,
+                "posts/[slug].astro.rb", Status.SKIPPED), statuses(second));
+        assertTrue(project.read("node/index.js").contains("a = 12;"));
+    }
+
+    @Test
+    void aTouchedPageWithTheSameBytesIsSkippedAndNothingIsRewritten() throws Exception {
+        settle(SETTLED);
+        ageAllOutputs();
+        Map<String, String> before = project.outputTree();
+        FileTime touched = FileTime.fromMillis(SETTLED.toMillis() + 60_000);
+        Files.setLastModifiedTime(project.pages.resolve("index.astro.rb"), touched);
+        LineTranslator.CREATED.set(0);
+
+        CompileResult second = compile(project.request());
+
+        assertEquals(3, second.count(Status.SKIPPED));
+        assertEquals(0, LineTranslator.CREATED.get());
+        assertEquals(before, project.outputTree());
+        for (String file : before.keySet()) {
+            assertEquals(FileTime.fromMillis(1_000_000_000_000L), Files.getLastModifiedTime(project.out.resolve(file)), file);
+        }
+        // the new time is recorded, so the next build skips the page by its stamp again
+        assertEquals(Optional.of(new FileStamp(Files.size(project.pages.resolve("index.astro.rb")),
+                        touched.to(TimeUnit.NANOSECONDS))),
+                BuildStatus.read(project.status).orElseThrow().pages().get("index.astro.rb").stamp());
+    }
+
+    @Test
+    void aPageChangedMomentsBeforeTheBuildIsHashedOnTheNextBuildToo() throws Exception {
+        Files.setLastModifiedTime(project.pages.resolve("index.astro.rb"), SETTLED);
+        // the build runs a second after the page changed: its stamp is not trusted
+        assertEquals(3, compileAt(project.request(), SETTLED.toInstant().plusSeconds(1)).count(Status.SKIPPED));
+        editKeepingTime("index.astro.rb", "# Pragma: revalidate 60\n@a = 9\n__END__\n<p>{a}</p>\n");
+
+        CompileResult second = compile(project.request());
+
+        assertEquals(Status.COMPILED, statuses(second).get("index.astro.rb"));
+        assertTrue(project.read("node/index.js").contains("a = 9;"));
+    }
+
+    @Test
+    void aBuildWhereNothingChangedLeavesTheStatusAlone() throws Exception {
+        settle(SETTLED);
+        Files.setLastModifiedTime(project.status, FileTime.fromMillis(1_000_000_000_000L));
+
+        assertEquals(3, compile(project.request()).count(Status.SKIPPED));
+
+        assertEquals(FileTime.fromMillis(1_000_000_000_000L), Files.getLastModifiedTime(project.status));
+    }
+
+    @Test
+    void aBuildWhereNothingChangedRestoresAManifestOrRuntimeFileDeletedByHand() throws Exception {
+        settle(SETTLED);
+        Map<String, String> before = project.outputTree();
+        Files.delete(project.out.resolve("isr-manifest.json"));
+        assertEquals(3, compile(project.request()).count(Status.SKIPPED));
+        Files.delete(project.out.resolve("node/_isr/isr.js"));
+        assertEquals(3, compile(project.request()).count(Status.SKIPPED));
+
+        assertEquals(before, project.outputTree());
     }
 }

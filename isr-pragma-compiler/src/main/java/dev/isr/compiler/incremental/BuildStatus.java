@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * configuration targets%3Dnode%0A...
  * output /project/target/generated-sources/isr
  * shared node node%2F_isr%2Fisr.js
- * page posts%2F%5Bslug%5D.astro.rb 3f5a...e1 300
+ * page posts%2F%5Bslug%5D.astro.rb 3f5a...e1 300 1520:1764149940123456789
  * route %2Fposts%2F%7Bslug%7D          (Java pages only)
  * tag posts
  * file node node%2Fposts%2F%5Bslug%5D.js
@@ -46,7 +46,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
                           Map<String, List<String>> sharedFiles, Map<String, PageEntry> pages) {
 
     /** Bumped whenever the status or the generated output changes shape, so old state is not trusted. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     private static final String MAGIC = "isr-build-status";
 
     public BuildStatus {
@@ -58,6 +58,8 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
      * One compiled page.
      *
      * @param sha256            hash of the page file's bytes
+     * @param stamp             the page file's size and modification time when it was read; empty when too
+     *                          recent to be trusted, which makes the next run hash the page
      * @param revalidateSeconds the pragma's ttl
      * @param tags              the pragma's tags
      * @param files             files per target, relative to the output directory
@@ -65,7 +67,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
      * @param javaRoute         the route of a Java pragma page, {@code /posts/{slug}}, which only compiling
      *                          the page can tell; empty for other pages (a Ruby page's route is its path)
      */
-    public record PageEntry(String sha256, OptionalLong revalidateSeconds, List<String> tags,
+    public record PageEntry(String sha256, Optional<FileStamp> stamp, OptionalLong revalidateSeconds, List<String> tags,
                             Map<String, List<String>> files, List<Diagnostic> warnings, Optional<String> javaRoute) {
         public PageEntry {
             tags = List.copyOf(tags);
@@ -75,6 +77,11 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
 
         public List<String> allFiles() {
             return files.values().stream().flatMap(List::stream).toList();
+        }
+
+        /** The same entry for the same bytes found under a new stamp (a page touched but not changed). */
+        public PageEntry withStamp(Optional<FileStamp> newStamp) {
+            return new PageEntry(sha256, newStamp, revalidateSeconds, tags, files, warnings, javaRoute);
         }
     }
 
@@ -112,7 +119,8 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
         new TreeMap<>(sharedFiles).forEach((target, files) -> files.forEach(f -> line(out, "shared", encode(target), encode(f))));
         new TreeMap<>(pages).forEach((source, page) -> {
             line(out, "page", encode(source), page.sha256(),
-                    page.revalidateSeconds().isPresent() ? Long.toString(page.revalidateSeconds().getAsLong()) : "-");
+                    page.revalidateSeconds().isPresent() ? Long.toString(page.revalidateSeconds().getAsLong()) : "-",
+                    page.stamp().map(FileStamp::toString).orElse("-"));
             page.javaRoute().ifPresent(route -> line(out, "route", encode(route)));
             page.tags().forEach(t -> line(out, "tag", encode(t)));
             new TreeMap<>(page.files()).forEach((target, files) -> files.forEach(f -> line(out, "file", encode(target), encode(f))));
@@ -143,7 +151,7 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
                     if (page != null) {
                         pages.put(page.source, page.build());
                     }
-                    page = new PageBuilder(decode(f[1]), f[2],
+                    page = new PageBuilder(decode(f[1]), f[2], FileStamp.parse(f[4]),
                             f[3].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(f[3])));
                 }
                 case "route" -> page.javaRoute = Optional.of(decode(f[1]));
@@ -163,20 +171,22 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
     private static final class PageBuilder {
         final String source;
         final String sha256;
+        final Optional<FileStamp> stamp;
         final OptionalLong revalidate;
         final List<String> tags = new ArrayList<>();
         final Map<String, List<String>> files = new LinkedHashMap<>();
         final List<Diagnostic> warnings = new ArrayList<>();
         Optional<String> javaRoute = Optional.empty();
 
-        PageBuilder(String source, String sha256, OptionalLong revalidate) {
+        PageBuilder(String source, String sha256, Optional<FileStamp> stamp, OptionalLong revalidate) {
             this.source = source;
             this.sha256 = sha256;
+            this.stamp = stamp;
             this.revalidate = revalidate;
         }
 
         PageEntry build() {
-            return new PageEntry(sha256, revalidate, tags, files, warnings, javaRoute);
+            return new PageEntry(sha256, stamp, revalidate, tags, files, warnings, javaRoute);
         }
     }
 

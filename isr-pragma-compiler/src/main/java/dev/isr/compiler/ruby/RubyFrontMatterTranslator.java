@@ -31,9 +31,7 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
         if (source.text().isBlank()) {
             return new FrontMatter(List.of(), List.of(), List.of(), List.of());
         }
-        if (parser == null) {
-            parser = new RubyParser();
-        }
+        boot();
         try {
             RootNode root;
             try {
@@ -59,9 +57,7 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the translator is closed");
         }
-        if (parser == null) {
-            parser = new RubyParser();
-        }
+        boot();
         FrontMatterSource page = new FrontMatterSource(source.path(), source.text(), source.routeParams(), false);
         try {
             RootNode root;
@@ -76,6 +72,13 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
         } catch (StackOverflowError e) {
             return new RubyExpression("", false, List.of(Diagnostic.error(source.path(), 1, 1,
                     "this expression nests too deeply to translate; split it", source.text().lines().findFirst().orElse(""))));
+        }
+    }
+
+    /** Boots JRuby now unless it has booted: e.g. on another thread while the caller reads pages. */
+    public synchronized void boot() {
+        if (parser == null && !closed) {
+            parser = new RubyParser();
         }
     }
 

@@ -29,6 +29,9 @@ final class RubyParser implements AutoCloseable {
         config.setObjectSpaceEnabled(false);
         config.setUpdateNativeENVEnabled(false);
         config.setHardExit(false);
+        // JRuby's own parser warnings ("unused literal ignored") went straight to the build's standard error, some
+        // with line 0; the translator reports what matters as diagnostics
+        config.setVerbosity(RubyInstanceConfig.Verbosity.NIL);
         runtime = Ruby.newInstance(config);
         bootTime = Duration.ofNanos(System.nanoTime() - start);
     }

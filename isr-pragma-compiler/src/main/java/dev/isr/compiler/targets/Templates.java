@@ -9,8 +9,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One target's Mustache templates, read from {@code dev/isr/compiler/targets/<target>/<name>.mustache}.
@@ -22,7 +22,8 @@ public final class Templates {
 
     private final String target;
     private final DefaultMustacheFactory factory = new VerbatimMustacheFactory();
-    private final Map<String, Mustache> compiled = new HashMap<>();
+    /** Concurrent: the compiler emits several pages at once. */
+    private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
     public Templates(String target) {
         this.target = target;
