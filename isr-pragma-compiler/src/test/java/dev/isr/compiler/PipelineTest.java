@@ -109,8 +109,8 @@ class PipelineTest {
         List<String> headlines = compile(project.request()).diagnostics().stream()
                 .map(d -> d.headline().replace(project.pages + "/", "")).toList();
         assertEquals(List.of(
-                "a.rb:2:1: error: @params cannot be page data: 'params' is the route params' name in the generated load(); rename the variable",
-                "a.rb:3:1: error: @class cannot be page data: 'class' is reserved in JavaScript in the generated load(); rename the variable"),
+                "a.rb:2:1: error: @params cannot be page data: the generated code uses 'params' beside the data; rename the variable",
+                "a.rb:3:1: error: @class cannot be page data: 'class' is reserved in JavaScript; rename the variable"),
                 headlines);
     }
 

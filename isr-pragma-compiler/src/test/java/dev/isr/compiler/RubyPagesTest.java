@@ -50,4 +50,28 @@ class RubyPagesTest {
         assertTrue(unixTree.get("node/p.astro").endsWith("---\n<h1>{title}</h1>\n<p>{n}</p>\n"));
         assertTrue(unixTree.values().stream().noneMatch(text -> text.contains("\r")));
     }
+
+    @Test
+    void importsMustLeaveRoomForTheGeneratedNamesAndTheData() {
+        Pages project = new Pages(dir).write("p.rb", String.join("\n",
+                "import load, from: './loader.js'",
+                "import [a, Post], from: './x.js'",
+                "import Post, from: './post.js'",
+                "@a = Post.all",
+                "@tags = Post.tags", // a data name may repeat an exported one: it lives inside fetchData
+                ""));
+
+        CompileResult result = SharedCompiler.get().compile(project.request(List.of("node", "vercel", "cloudflare")));
+
+        List<String> headlines = result.diagnostics().stream()
+                .map(d -> d.headline().replace(project.pages + "/", "")).toList();
+        assertEquals(List.of(
+                "p.rb:1:8: error: cannot import 'load': the generated module declares 'load' itself; export it under"
+                        + " another name from its module",
+                "p.rb:3:8: error: cannot import 'Post': it is already imported on line 2; export it under another"
+                        + " name from its module",
+                "p.rb:4:1: error: @a cannot be page data: 'a' is imported on line 2, and a data variable of that name"
+                        + " would hide the import in the generated load(); rename the variable"), headlines);
+        assertEquals(List.of(), List.copyOf(project.outputTree().keySet()));
+    }
 }

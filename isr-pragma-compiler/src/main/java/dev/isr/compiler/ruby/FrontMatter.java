@@ -33,6 +33,12 @@ public record FrontMatter(List<JsImport> imports, List<JsStatement> statements, 
      * @param line      1-based source line
      */
     public record JsImport(String clause, String specifier, int line) {
+
+        /** The names the import binds: {@code [Layout]} or {@code [a, b]}. */
+        public List<String> names() {
+            String list = clause.startsWith("{") ? clause.substring(1, clause.length() - 1) : clause;
+            return java.util.Arrays.stream(list.split(",")).map(String::strip).toList();
+        }
     }
 
     /**
