@@ -17,6 +17,8 @@ public final class JsPageParts {
 
     /** Helpers that encode route params into cache keys, generated beside the runtime. */
     public static final String KEY_HELPERS_FILE = "_isr/params.js";
+    /** Templates every JavaScript target shares, in the folder {@code targets/js}. */
+    private static final Templates SHARED_TEMPLATES = new Templates("js");
     /** Imports of UI components: only a template can load them, a plain JavaScript module cannot. */
     private static final List<String> COMPONENT_EXTENSIONS = List.of(".astro", ".jsx", ".tsx", ".vue", ".svelte");
     private static final int MAX_LINE = 100;
@@ -100,7 +102,7 @@ public final class JsPageParts {
 
     /** {@link #KEY_HELPERS_FILE} as every JavaScript target ships it beside its runtime. */
     public static GeneratedFile keyHelpersFile() {
-        return GeneratedFile.text(KEY_HELPERS_FILE, new Templates("node").render("params.js", new Object()));
+        return GeneratedFile.text(KEY_HELPERS_FILE, SHARED_TEMPLATES.render("params.js", new Object()));
     }
 
     /**

@@ -25,13 +25,10 @@ final class NodeTarget implements Target {
     }
 
     /** What {@code page.js.mustache} fills in. */
-    record DataModule(String headerComment, String runtimeSpecifierLiteral, List<KeyHelpersImport> keyHelpersImport,
+    record DataModule(String headerComment, String runtimeSpecifierLiteral, List<JsPageParts.KeyHelpersImport> keyHelpersImport,
                       List<JsPageParts.ImportLine> imports, String revalidateLiteral, String tagsArray,
                       String keyExpression, boolean cached, List<String> declaration,
                       List<JsPageParts.Statement> statements, String returnObject) {
-    }
-
-    record KeyHelpersImport(String names, String specifierLiteral) {
     }
 
     /** What {@code page.astro.mustache} fills in. */
@@ -68,11 +65,8 @@ final class NodeTarget implements Target {
         JsPageParts parts = new JsPageParts(page);
         String dataFile = page.outputStem() + ".js";
         String indent = "  ";
-        List<KeyHelpersImport> keyHelpers = parts.keyHelpers().isEmpty() ? List.of()
-                : List.of(new KeyHelpersImport(String.join(", ", parts.keyHelpers()),
-                        JsPageParts.supportSpecifierLiteral(dataFile, JsPageParts.KEY_HELPERS_FILE)));
         DataModule module = new DataModule(parts.headerComment(),
-                JsPageParts.supportSpecifierLiteral(dataFile, RUNTIME_FILE), keyHelpers,
+                JsPageParts.supportSpecifierLiteral(dataFile, RUNTIME_FILE), parts.keyHelpersImport(dataFile),
                 parts.imports(imports, dataFile, false), parts.revalidateLiteral(), parts.tagsArray(),
                 parts.keyExpression(), page.pragma().isPresent(), parts.declaration(), parts.statements(indent),
                 parts.returnObject(indent));
@@ -83,7 +77,7 @@ final class NodeTarget implements Target {
     List<GeneratedFile> runtimeFiles() {
         List<GeneratedFile> files = new ArrayList<>();
         RuntimeResource.withSiblings("isr.js").forEach((name, bytes) -> files.add(new GeneratedFile("_isr/" + name, bytes)));
-        files.add(GeneratedFile.text(JsPageParts.KEY_HELPERS_FILE, templates.render("params.js", new Object())));
+        files.add(JsPageParts.keyHelpersFile());
         return files;
     }
 }
