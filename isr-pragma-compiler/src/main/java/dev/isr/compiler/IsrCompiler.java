@@ -108,7 +108,7 @@ public final class IsrCompiler implements AutoCloseable {
         // stat (and, when changed, read and hash) the pages on every core; the first changed one starts JRuby's
         // boot, which then runs while the pages are routed and the unchanged ones recorded
         List<PageCheck> checks = pages.parallelStream().map(page -> {
-            PageCheck check = PageCheck.of(page, incremental, now);
+            PageCheck check = PageCheck.of(page, FileStamp.of(found.attributes().get(page.source()), now), incremental);
             if (check.unchanged().isEmpty()) {
                 startBoot();
             }

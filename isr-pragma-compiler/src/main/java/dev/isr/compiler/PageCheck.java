@@ -26,7 +26,11 @@ record PageCheck(Optional<PageEntry> unchanged, Optional<byte[]> bytes, String s
 
     /** @param now the time of the run, to tell a stamp too recent to trust */
     static PageCheck of(PageFile page, IncrementalState incremental, Instant now) {
-        Optional<FileStamp> stamp = FileStamp.read(page.file(), now);
+        return of(page, FileStamp.read(page.file(), now), incremental);
+    }
+
+    /** @param stamp the page's stamp, taken before reading it (by the page walk) */
+    static PageCheck of(PageFile page, Optional<FileStamp> stamp, IncrementalState incremental) {
         if (stamp.isPresent()) {
             Optional<PageEntry> entry = incremental.unchanged(page.source(), stamp.get());
             if (entry.isPresent()) {

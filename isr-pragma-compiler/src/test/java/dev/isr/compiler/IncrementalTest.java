@@ -212,6 +212,21 @@ class IncrementalTest {
     }
 
     @Test
+    void anEditThatKeepsTheSizeButNotTheTimeIsRecompiled() throws Exception {
+        settle(SETTLED);
+        // the stamp comes from the page walk's attributes: the new time must show there
+        editKeepingTime("index.astro.rb", "# Pragma: revalidate 60\n@a = 9\n__END__\n<p>{a}</p>\n");
+        Files.setLastModifiedTime(project.pages.resolve("index.astro.rb"),
+                FileTime.from(SETTLED.toInstant().plusSeconds(1)));
+
+        CompileResult second = compile(project.request());
+
+        assertEquals(Map.of("about.jsx.rb", Status.SKIPPED, "index.astro.rb", Status.COMPILED,
+                "posts/[slug].astro.rb", Status.SKIPPED), statuses(second));
+        assertTrue(project.read("node/index.js").contains("a = 9;"));
+    }
+
+    @Test
     void aTouchedPageWithTheSameBytesIsSkippedAndNothingIsRewritten() throws Exception {
         settle(SETTLED);
         ageAllOutputs();

@@ -76,7 +76,9 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
         }
 
         public List<String> allFiles() {
-            return files.values().stream().flatMap(List::stream).toList();
+            List<String> out = new ArrayList<>(); // a loop: a build where nothing changed asks every page
+            files.values().forEach(out::addAll);
+            return out;
         }
 
         /** The same entry for the same bytes found under a new stamp (a page touched but not changed). */
@@ -194,8 +196,19 @@ public record BuildStatus(String toolVersion, String configuration, String outpu
         out.append(String.join(" ", fields)).append('\n');
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /**
+     * URL-encoded, so that a field holds no space or line break. A field of printable ASCII without {@code %} and
+     * {@code +} (hashes, numbers, most file paths) decodes to itself and is kept as it is, without URLEncoder's
+     * copy: a one-page rebuild writes thousands of fields.
+     */
+    static String encode(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c > '~' || c == '%' || c == '+') {
+                return URLEncoder.encode(value, StandardCharsets.UTF_8);
+            }
+        }
+        return value;
     }
 
     private static String decode(String value) {

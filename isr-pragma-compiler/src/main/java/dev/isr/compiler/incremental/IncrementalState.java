@@ -47,7 +47,8 @@ public final class IncrementalState {
 
     /** The page's previous entry when the page's stamp is the one recorded, so it can be skipped unread. */
     public Optional<PageEntry> unchanged(String source, FileStamp stamp) {
-        return previousEntry(source).filter(e -> e.stamp().equals(Optional.of(stamp)) && outputsExist(e.allFiles()));
+        return previousEntry(source).filter(e -> e.stamp().isPresent() && e.stamp().get().equals(stamp)
+                && outputsExist(e.allFiles()));
     }
 
     /** The page's previous entry when the page's bytes are the ones compiled last time, so it can be skipped. */
@@ -62,8 +63,25 @@ public final class IncrementalState {
      */
     public boolean nothingChanged(Map<String, PageEntry> entries, Path outputDirectory) {
         return reusable && previousOutput.get().equals(outputDirectory)
-                && previous.get().pages().equals(entries)
+                && sameEntries(previous.get().pages(), entries)
                 && outputsExist(previous.get().sharedFiles().values().stream().flatMap(List::stream).toList());
+    }
+
+    /**
+     * {@code previous.equals(entries)}, but a page skipped by its stamp carries its previous entry itself, and
+     * comparing it by identity spares the record's generated {@code equals}, slow to link and to run in a cold JVM.
+     */
+    private static boolean sameEntries(Map<String, PageEntry> previous, Map<String, PageEntry> entries) {
+        if (previous.size() != entries.size()) {
+            return false;
+        }
+        for (Map.Entry<String, PageEntry> entry : entries.entrySet()) {
+            PageEntry before = previous.get(entry.getKey());
+            if (before != entry.getValue() && !entry.getValue().equals(before)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<PageEntry> previousEntry(String source) {
@@ -73,7 +91,12 @@ public final class IncrementalState {
     /** An output deleted by hand is rebuilt rather than silently missing. */
     private boolean outputsExist(List<String> files) {
         Path out = previousOutput.get();
-        return files.stream().allMatch(f -> Files.isRegularFile(out.resolve(f)));
+        for (String file : files) {
+            if (!Files.isRegularFile(out.resolve(file))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The previous output directory, whose files {@link #staleFiles} are relative to. */

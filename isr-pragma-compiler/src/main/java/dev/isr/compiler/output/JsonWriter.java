@@ -38,7 +38,7 @@ final class JsonWriter {
         } else if (value instanceof List<?> list) {
             if (list.isEmpty()) {
                 out.append("[]");
-            } else if (list.stream().allMatch(e -> e instanceof String || e instanceof Number)) {
+            } else if (scalars(list)) {
                 // short scalar lists (tags, params) read best on one line
                 out.append('[');
                 for (int i = 0; i < list.size(); i++) {
@@ -64,9 +64,25 @@ final class JsonWriter {
         }
     }
 
+    /** Plain loops here and below: a one-page rebuild renders the whole manifest, in Maven's cold JVM. */
+    private static boolean scalars(List<?> list) {
+        for (Object element : list) {
+            if (!(element instanceof String || element instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void appendString(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && !needsEscape(s.charAt(plain))) {
+            plain++;
+        }
+        // most strings (paths, routes, tags) need no escape: appended at once, not char by char
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -75,7 +91,7 @@ final class JsonWriter {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+                    if (needsEscape(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);
@@ -84,5 +100,10 @@ final class JsonWriter {
             }
         }
         out.append('"');
+    }
+
+    /** Whether {@code c} is written as an escape. */
+    private static boolean needsEscape(char c) {
+        return c == '"' || c == '\\' || c < 0x20 || c == '\u2028' || c == '\u2029';
     }
 }

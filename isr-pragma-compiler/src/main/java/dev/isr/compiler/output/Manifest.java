@@ -1,6 +1,7 @@
 package dev.isr.compiler.output;
 
 import dev.isr.compiler.CompileResult.PageResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,12 @@ public final class Manifest {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", FORMAT);
         root.put("generator", "isr-pragma-compiler");
-        root.put("pages", pages.stream().map(page -> entry(page, params.getOrDefault(page.source(), List.of()))).toList());
+        // loops rather than streams here: a one-page rebuild renders every page's entry, in Maven's cold JVM
+        List<Object> entries = new ArrayList<>(pages.size());
+        for (PageResult page : pages) {
+            entries.add(entry(page, params.getOrDefault(page.source(), List.of())));
+        }
+        root.put("pages", entries);
         root.put("shared", sorted(sharedFiles));
         return JsonWriter.write(root);
     }
@@ -50,7 +56,11 @@ public final class Manifest {
 
     private static Map<String, Object> sorted(Map<String, List<String>> filesByTarget) {
         Map<String, Object> out = new TreeMap<>();
-        filesByTarget.forEach((target, files) -> out.put(target, files.stream().sorted().toList()));
+        filesByTarget.forEach((target, files) -> {
+            List<String> sorted = new ArrayList<>(files);
+            sorted.sort(null);
+            out.put(target, sorted);
+        });
         return out;
     }
 }

@@ -1,8 +1,8 @@
 package dev.isr.compiler.page;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The URL route of a page (SPEC §4): {@code posts/[slug].astro.rb} is {@code /posts/[slug]}.
@@ -42,17 +42,28 @@ public record Route(List<Segment> segments) {
         }
     }
 
+    // plain loops below: every page's route is shown even in a build where nothing changed, in Maven's cold JVM
+
     /** {@code /posts/[slug]}. */
     public String path() {
-        return "/" + segments.stream().map(Segment::text).collect(Collectors.joining("/"));
+        StringBuilder out = new StringBuilder();
+        for (Segment segment : segments) {
+            out.append('/').append(segment.text());
+        }
+        return out.isEmpty() ? "/" : out.toString();
     }
 
     /** The names of the route's params in order. */
     public List<String> params() {
-        return segments.stream()
-                .map(s -> s instanceof Param p ? p.name() : s instanceof CatchAll c ? c.name() : null)
-                .filter(n -> n != null)
-                .toList();
+        List<String> out = new ArrayList<>();
+        for (Segment segment : segments) {
+            if (segment instanceof Param p) {
+                out.add(p.name());
+            } else if (segment instanceof CatchAll c) {
+                out.add(c.name());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -60,9 +71,11 @@ public record Route(List<Segment> segments) {
      * ({@code /posts/[slug]} and {@code /posts/[id]}), so two pages must not share one.
      */
     public String shape() {
-        return "/" + segments.stream()
-                .map(s -> s instanceof Param ? "[]" : s instanceof CatchAll ? "[...]" : s.text())
-                .collect(Collectors.joining("/"));
+        StringBuilder out = new StringBuilder();
+        for (Segment segment : segments) {
+            out.append('/').append(segment instanceof Param ? "[]" : segment instanceof CatchAll ? "[...]" : segment.text());
+        }
+        return out.isEmpty() ? "/" : out.toString();
     }
 
     /**
@@ -70,11 +83,18 @@ public record Route(List<Segment> segments) {
      * literal segments percent-encoded as they are in the real key.
      */
     public String keyPattern() {
-        return "page:/" + segments.stream()
-                .map(s -> s instanceof Param p ? "${" + p.name() + "}"
-                        : s instanceof CatchAll c ? "${..." + c.name() + "}"
-                        : encodeUriComponent(s.text()))
-                .collect(Collectors.joining("/"));
+        StringBuilder out = new StringBuilder("page:");
+        for (Segment segment : segments) {
+            out.append('/');
+            if (segment instanceof Param p) {
+                out.append("${").append(p.name()).append('}');
+            } else if (segment instanceof CatchAll c) {
+                out.append("${...").append(c.name()).append('}');
+            } else {
+                out.append(encodeUriComponent(segment.text()));
+            }
+        }
+        return segments.isEmpty() ? "page:/" : out.toString();
     }
 
     /** JavaScript's {@code encodeURIComponent}, so literal segments are encoded exactly like runtime params. */

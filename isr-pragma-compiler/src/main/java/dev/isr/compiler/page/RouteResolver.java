@@ -73,8 +73,9 @@ public final class RouteResolver {
         }
         List<Route.Segment> segments = new ArrayList<>();
         for (String name : names) {
-            Matcher bracket = BRACKET.matcher(name);
-            if (!bracket.matches()) {
+            // most segments are plain names: no regex for them (this runs for every page, even in a no-op build)
+            Matcher bracket = name.indexOf('[') < 0 ? null : BRACKET.matcher(name);
+            if (bracket == null || !bracket.matches()) {
                 segments.add(new Route.Literal(name));
             } else if (bracket.group(1) != null) {
                 segments.add(new Route.CatchAll(bracket.group(2)));

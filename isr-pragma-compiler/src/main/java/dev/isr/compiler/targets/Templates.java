@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Templates {
 
     private final String target;
-    private final DefaultMustacheFactory factory = new VerbatimMustacheFactory();
+    /** Created with the first template: a build where nothing changed renders none, and loads no Mustache. */
+    private DefaultMustacheFactory factory;
     /** Concurrent: the compiler emits several pages at once. */
     private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
 
@@ -45,10 +46,17 @@ public final class Templates {
             }
             // a checkout with Windows line breaks must not change the output
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
-            return factory.compile(new StringReader(text), resource);
+            return factory().compile(new StringReader(text), resource);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + resource, e);
         }
+    }
+
+    private synchronized DefaultMustacheFactory factory() {
+        if (factory == null) {
+            factory = new VerbatimMustacheFactory();
+        }
+        return factory;
     }
 
     /** Writes values unchanged: HTML entities in generated JavaScript would change its meaning. */

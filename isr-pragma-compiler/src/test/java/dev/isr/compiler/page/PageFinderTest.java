@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +51,30 @@ class PageFinderTest {
                 sources(new PageFinder(List.of("**/*.rb"), List.of("**/drafts/**")).find(pages)));
         assertEquals(List.of("index.astro.rb"),
                 sources(new PageFinder(List.of("?ndex.*"), List.of()).find(pages)));
+    }
+
+    @Test
+    void aRelativePagesDirectoryGivesTheSameSources() throws IOException {
+        Path pages = pages();
+        Path relative = Path.of("").toAbsolutePath().relativize(pages);
+        assertEquals(sources(new PageFinder(List.of(), List.of()).find(pages)),
+                sources(new PageFinder(List.of(), List.of()).find(relative)));
+    }
+
+    @Test
+    void keepsEachPagesAttributesAsWalkedFollowingLinks() throws IOException {
+        Path pages = pages();
+        Files.writeString(pages.resolve("posts/index.erb.rb"), "@a = 1\n");
+        Files.createSymbolicLink(pages.resolve("alias.erb.rb"), pages.resolve("posts/index.erb.rb"));
+
+        PageFinder.Found found = new PageFinder(List.of(), List.of()).find(pages);
+
+        assertEquals(Set.copyOf(sources(found)), found.attributes().keySet());
+        assertEquals(7, found.attributes().get("posts/index.erb.rb").size());
+        // the link's attributes are its page's: its stamp changes when the page does
+        assertEquals(7, found.attributes().get("alias.erb.rb").size());
+        assertEquals(Files.getLastModifiedTime(pages.resolve("posts/index.erb.rb")),
+                found.attributes().get("alias.erb.rb").lastModifiedTime());
     }
 
     @Test
