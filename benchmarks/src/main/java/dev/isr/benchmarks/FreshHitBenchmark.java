@@ -36,6 +36,7 @@ public class FreshHitBenchmark {
     private IsrCache isr;
     private StampedMap floor;
     private LoadingCache<String, String> caffeine;
+    private LoadingCache<String, String> caffeineRecordingStats;
 
     @Setup(Level.Trial)
     public void fill() {
@@ -46,6 +47,8 @@ public class FreshHitBenchmark {
         floor.put(KEY, Contenders.VALUE);
         caffeine = Contenders.caffeine(Duration.ofSeconds(TTL_SECONDS), refreshExecutor);
         caffeine.get(KEY);
+        caffeineRecordingStats = Contenders.caffeineRecordingStats(Duration.ofSeconds(TTL_SECONDS), refreshExecutor);
+        caffeineRecordingStats.get(KEY);
     }
 
     @TearDown(Level.Trial)
@@ -76,5 +79,10 @@ public class FreshHitBenchmark {
     @Benchmark
     public String caffeineRefreshAfterWrite() {
         return caffeine.get(KEY);
+    }
+
+    @Benchmark
+    public String caffeineRecordingStats() {
+        return caffeineRecordingStats.get(KEY);
     }
 }
