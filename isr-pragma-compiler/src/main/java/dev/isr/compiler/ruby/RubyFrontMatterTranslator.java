@@ -4,6 +4,7 @@ import dev.isr.compiler.Diagnostic;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jruby.ast.RootNode;
 
 /**
@@ -25,28 +26,16 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
     }
 
     public synchronized FrontMatter translate(FrontMatterSource source) {
-        if (closed) {
-            throw new IllegalStateException("the translator is closed");
-        }
+        ensureOpen();
         if (source.text().isBlank()) {
             return new FrontMatter(List.of(), List.of(), List.of(), List.of());
         }
-        boot();
-        try {
-            RootNode root;
-            try {
-                root = parser.parse(source.path(), source.text());
-            } catch (RubySyntaxError e) {
-                String sourceLine = SourceText.of(source.text()).line(e.line() - 1);
-                return failed(Diagnostic.error(source.path(), e.line(), e.column(), e.reason(), sourceLine));
-            }
-            return new FrontMatterTranslation(source).translate(root);
-        } catch (StackOverflowError e) {
-            // a last resort for nesting deeper than the stack (expressions are capped before that, the literal
-            // masker is not); the stack is whole again once unwound to here
-            return failed(Diagnostic.error(source.path(), 1, 1, "the front matter nests too deeply to translate;"
-                    + " split it into smaller statements", source.text().lines().findFirst().orElse("")));
-        }
+        return parseThen(source.path(), source.text(),
+                root -> new FrontMatterTranslation(source).translate(root),
+                RubyFrontMatterTranslator::failed,
+                // a last resort for nesting deeper than the stack (expressions are capped before that, the literal
+                // masker is not); the stack is whole again once unwound to here
+                "the front matter nests too deeply to translate; split it into smaller statements");
     }
 
     /**
@@ -54,24 +43,35 @@ public final class RubyFrontMatterTranslator implements AutoCloseable {
      * data, {@code @@name} its route params. Request state is not checked: the template is not what is cached by key.
      */
     public synchronized RubyExpression translateExpression(RubyExpressionSource source) {
-        if (closed) {
-            throw new IllegalStateException("the translator is closed");
-        }
-        boot();
+        ensureOpen();
         FrontMatterSource page = new FrontMatterSource(source.path(), source.text(), source.routeParams(), false);
+        return parseThen(source.path(), source.text(),
+                root -> new FrontMatterTranslation(page).expression(root, source.dataNames()),
+                error -> new RubyExpression("", false, List.of(error)),
+                "this expression nests too deeply to translate; split it");
+    }
+
+    /** Parses {@code text} and hands the tree to {@code translate}; a syntax error or a too deep nesting to {@code failed}. */
+    private <R> R parseThen(String path, String text, Function<RootNode, R> translate, Function<Diagnostic, R> failed,
+                            String tooDeep) {
+        boot();
         try {
             RootNode root;
             try {
-                root = parser.parse(source.path(), source.text());
+                root = parser.parse(path, text);
             } catch (RubySyntaxError e) {
-                String sourceLine = SourceText.of(source.text()).line(e.line() - 1);
-                return new RubyExpression("", false,
-                        List.of(Diagnostic.error(source.path(), e.line(), e.column(), e.reason(), sourceLine)));
+                String sourceLine = SourceText.of(text).line(e.line() - 1);
+                return failed.apply(Diagnostic.error(path, e.line(), e.column(), e.reason(), sourceLine));
             }
-            return new FrontMatterTranslation(page).expression(root, source.dataNames());
+            return translate.apply(root);
         } catch (StackOverflowError e) {
-            return new RubyExpression("", false, List.of(Diagnostic.error(source.path(), 1, 1,
-                    "this expression nests too deeply to translate; split it", source.text().lines().findFirst().orElse(""))));
+            return failed.apply(Diagnostic.error(path, 1, 1, tooDeep, text.lines().findFirst().orElse("")));
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the translator is closed");
         }
     }
 
